@@ -1,0 +1,3 @@
+## data/local.mk -- word lists and tables, installed under $(pkgdatadir)
+dist_pkgdata_DATA += data/html5-entities.tsv
+EXTRA_DIST += data/SOURCES.md
