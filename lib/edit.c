@@ -1,0 +1,124 @@
+/* edit.c -- edits proposed by fixers, and the one place that applies them */
+#include <stdio.h>
+#include <stdlib.h>
+#include "diag.h"
+#include "edit.h"
+
+void
+vn_edits_clear (struct vn_edits *e)
+{
+  e->n = e->nfix = 0;
+  vn_buf_clear (&e->arena);
+}
+
+void
+vn_edits_free (struct vn_edits *e)
+{
+  free (e->v);
+  vn_buf_free (&e->arena);
+  e->v = NULL;
+  e->n = e->cap = e->nfix = 0;
+}
+
+static void
+add (struct vn_edits *e, size_t off, size_t len, const char *repl,
+     size_t repl_len, const struct vn_rule *rule, int fix,
+     const char *reason, va_list ap)
+{
+  struct vn_edit *d;
+  va_list ap2;
+  int need;
+
+  if (e->n == e->cap)
+    {
+      e->cap = vn_grow (e->cap, e->n + 1);
+      e->v = vn_xrealloc (e->v, e->cap * sizeof *e->v);
+    }
+  d = &e->v[e->n++];
+  d->off = off;
+  d->len = len;
+  d->rule = rule;
+  d->fix = fix;
+  d->repl = e->arena.len;
+  d->repl_len = repl_len;
+  vn_buf_append (&e->arena, repl, repl_len);
+  d->reason = e->arena.len;
+  va_copy (ap2, ap);
+  need = vsnprintf (NULL, 0, reason, ap2);
+  va_end (ap2);
+  if (need < 0)
+    need = 0;
+  vn_buf_reserve (&e->arena, (size_t) need + 1);
+  vsnprintf (e->arena.p + e->arena.len, (size_t) need + 1, reason, ap);
+  e->arena.len += (size_t) need + 1;
+  e->nfix += fix;
+}
+
+void
+vn_edits_add (struct vn_edits *e, size_t off, size_t len, const char *repl,
+              size_t repl_len, const struct vn_rule *rule,
+              const char *reason, ...)
+{
+  va_list ap;
+  va_start (ap, reason);
+  add (e, off, len, repl, repl_len, rule, 1, reason, ap);
+  va_end (ap);
+}
+
+void
+vn_edits_note (struct vn_edits *e, size_t off, size_t len,
+               const struct vn_rule *rule, const char *reason, ...)
+{
+  va_list ap;
+  va_start (ap, reason);
+  add (e, off, len, "", 0, rule, 0, reason, ap);
+  va_end (ap);
+}
+
+int
+vn_edits_sort (struct vn_edits *e, size_t len)
+{
+  size_t i, j, end = 0;
+
+  /* Insertion sort: stable, and fixers almost always propose in order, so
+     it costs one pass. */
+  for (i = 1; i < e->n; i++)
+    {
+      struct vn_edit d = e->v[i];
+      for (j = i; j > 0 && e->v[j - 1].off > d.off; j--)
+        e->v[j] = e->v[j - 1];
+      e->v[j] = d;
+    }
+  for (i = 0; i < e->n; i++)
+    {
+      const struct vn_edit *d = &e->v[i];
+      if (d->off > len || d->len > len - d->off)
+        return VN_EDIT_RANGE;
+      if (!d->fix)
+        continue;
+      /* END is where the last fixing edit stopped; a later one may start
+         there (adjacent) but not before it. */
+      if (d->off < end)
+        return VN_EDIT_OVERLAP;
+      end = d->off + d->len;
+    }
+  return VN_EDIT_OK;
+}
+
+void
+vn_edits_apply (const struct vn_edits *e, const char *text, size_t len,
+                struct vn_buf *out)
+{
+  size_t i, pos = 0;
+
+  for (i = 0; i < e->n; i++)
+    {
+      const struct vn_edit *d = &e->v[i];
+      if (!d->fix)
+        continue;
+      vn_buf_append (out, text + pos, d->off - pos);
+      vn_buf_append (out, vn_edit_repl (e, d), d->repl_len);
+      pos = d->off + d->len;
+    }
+  vn_buf_append (out, text + pos, len - pos);
+}

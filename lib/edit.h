@@ -1,0 +1,75 @@
+/* edit.h -- edits proposed by fixers, and the one place that applies them */
+#ifndef VN_EDIT_H
+#define VN_EDIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include "buf.h"
+
+/* A rule: a stable code (documented in the README) and what it fixes. */
+struct vn_rule
+{
+  const char *code;     /* e.g. "E103" */
+  const char *summary;  /* e.g. "bare entity name without '&'" */
+};
+
+/* Replace TEXT[OFF..OFF+LEN) by the replacement; or, for a note (FIX == 0),
+   change nothing and only report the span as something left for review. */
+struct vn_edit
+{
+  size_t off, len;
+  size_t repl, repl_len;        /* replacement bytes: arena offset, length */
+  size_t reason;                /* reason text: arena offset (NUL-ended) */
+  const struct vn_rule *rule;
+  int fix;
+};
+
+struct vn_edits
+{
+  struct vn_edit *v;
+  size_t n, cap;
+  size_t nfix;                  /* how many of V change text */
+  struct vn_buf arena;          /* replacements and reasons */
+};
+
+void vn_edits_clear (struct vn_edits *e);
+void vn_edits_free (struct vn_edits *e);
+
+/* Propose replacing TEXT[OFF..OFF+LEN) by REPL[0..REPL_LEN), for RULE, with a
+   printf-style REASON.  Edits may be added in any order. */
+void vn_edits_add (struct vn_edits *e, size_t off, size_t len,
+                   const char *repl, size_t repl_len,
+                   const struct vn_rule *rule, const char *reason, ...)
+  __attribute__ ((format (printf, 7, 8)));
+
+/* Report TEXT[OFF..OFF+LEN) without changing it (precision first: what a
+   fixer is not sure of is left for a human, and vn-lint shows it). */
+void vn_edits_note (struct vn_edits *e, size_t off, size_t len,
+                    const struct vn_rule *rule, const char *reason, ...)
+  __attribute__ ((format (printf, 5, 6)));
+
+static inline const char *
+vn_edit_reason (const struct vn_edits *e, const struct vn_edit *d)
+{
+  return e->arena.p + d->reason;
+}
+
+static inline const char *
+vn_edit_repl (const struct vn_edits *e, const struct vn_edit *d)
+{
+  return e->arena.p + d->repl;
+}
+
+enum { VN_EDIT_OK = 0, VN_EDIT_OVERLAP = -1, VN_EDIT_RANGE = -2 };
+
+/* Sort the edits by position (stable: insertions at one offset keep their
+   order).  Return VN_EDIT_OVERLAP when two fixing edits overlap (an insertion
+   strictly inside a replaced span counts), VN_EDIT_RANGE when one reaches
+   past LEN; the edits are then unusable and the text must be left alone. */
+int vn_edits_sort (struct vn_edits *e, size_t len);
+
+/* Append TEXT[0..LEN) with the (sorted, checked) fixing edits applied to OUT. */
+void vn_edits_apply (const struct vn_edits *e, const char *text, size_t len,
+                     struct vn_buf *out);
+
+#endif

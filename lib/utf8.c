@@ -1,0 +1,171 @@
+/* utf8.c -- UTF-8 validation, decoding and encoding (RFC 3629) */
+#include <string.h>
+#include "utf8.h"
+
+/* Length of the valid sequence at S, or 0.  Follows Table 3-7 of the Unicode
+   Standard (well-formed byte sequences), which rules out overlong forms,
+   surrogates and code points above U+10FFFF by the range of the 2nd byte. */
+static size_t
+seq_len (const unsigned char *s, size_t n)
+{
+  unsigned char c = s[0];
+
+  if (c < 0x80)
+    return 1;
+  if (c < 0xC2)
+    return 0;
+  if (c < 0xE0)
+    return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c < 0xF0)
+    {
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+      unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+      return n >= 3 && s[1] >= lo && s[1] <= hi
+        && (s[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+  if (c < 0xF5)
+    {
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+      return n >= 4 && s[1] >= lo && s[1] <= hi
+        && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+  return 0;
+}
+
+size_t
+vn_utf8_valid_prefix (const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  size_t i = 0;
+
+  while (i < n)
+    {
+      /* Most text is ASCII between the Vietnamese letters: skip it eight
+         bytes at a time. */
+      while (i + 8 <= n)
+        {
+          uint64_t w;
+          memcpy (&w, s + i, 8);
+          if (w & 0x8080808080808080ull)
+            break;
+          i += 8;
+        }
+      if (i >= n)
+        break;
+      if (s[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+      size_t k = seq_len (s + i, n - i);
+      if (!k)
+        return i;
+      i += k;
+    }
+  return n;
+}
+
+size_t
+vn_utf8_invalid_len (const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+  size_t need, i;
+
+  /* A maximal subpart is the longest prefix of a well-formed sequence: the
+     lead byte and the continuation bytes that were still acceptable. */
+  if (c >= 0xC2 && c < 0xE0)
+    need = 2;
+  else if (c >= 0xE0 && c < 0xF0)
+    {
+      need = 3;
+      if (c == 0xE0)
+        lo = 0xA0;
+      else if (c == 0xED)
+        hi = 0x9F;
+    }
+  else if (c >= 0xF0 && c < 0xF5)
+    {
+      need = 4;
+      if (c == 0xF0)
+        lo = 0x90;
+      else if (c == 0xF4)
+        hi = 0x8F;
+    }
+  else
+    return 1;
+  for (i = 1; i < need && i < n; i++)
+    {
+      if (s[i] < lo || s[i] > hi)
+        break;
+      lo = 0x80;
+      hi = 0xBF;
+    }
+  return i;
+}
+
+size_t
+vn_utf8_decode (const char *str, size_t n, uint32_t *cp)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  size_t k = seq_len (s, n);
+
+  switch (k)
+    {
+    case 1:
+      *cp = s[0];
+      break;
+    case 2:
+      *cp = (uint32_t) (s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+      break;
+    case 3:
+      *cp = (uint32_t) (s[0] & 0x0F) << 12 | (uint32_t) (s[1] & 0x3F) << 6
+        | (s[2] & 0x3F);
+      break;
+    case 4:
+      *cp = (uint32_t) (s[0] & 0x07) << 18 | (uint32_t) (s[1] & 0x3F) << 12
+        | (uint32_t) (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+      break;
+    }
+  return k;
+}
+
+size_t
+vn_utf8_encode (uint32_t cp, char out[4])
+{
+  if (cp < 0x80)
+    {
+      out[0] = (char) cp;
+      return 1;
+    }
+  if (cp < 0x800)
+    {
+      out[0] = (char) (0xC0 | cp >> 6);
+      out[1] = (char) (0x80 | (cp & 0x3F));
+      return 2;
+    }
+  if (cp < 0x10000)
+    {
+      out[0] = (char) (0xE0 | cp >> 12);
+      out[1] = (char) (0x80 | (cp >> 6 & 0x3F));
+      out[2] = (char) (0x80 | (cp & 0x3F));
+      return 3;
+    }
+  out[0] = (char) (0xF0 | cp >> 18);
+  out[1] = (char) (0x80 | (cp >> 12 & 0x3F));
+  out[2] = (char) (0x80 | (cp >> 6 & 0x3F));
+  out[3] = (char) (0x80 | (cp & 0x3F));
+  return 4;
+}
+
+size_t
+vn_utf8_count (const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  size_t count = 0, i;
+
+  for (i = 0; i < n; i++)
+    count += (s[i] & 0xC0) != 0x80;
+  return count;
+}

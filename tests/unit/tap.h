@@ -1,0 +1,47 @@
+/* tap.h -- minimal Test Anything Protocol output for the unit tests, read by
+   Automake's tap-driver.sh so that every check counts in the summary */
+#ifndef VN_TAP_H
+#define VN_TAP_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int tap_n, tap_failed;
+
+/* One check: "ok N - NAME" or "not ok N - NAME". */
+#define ok(cond, ...)                                                   \
+  do {                                                                  \
+    int ok_ = (cond) ? 1 : 0;                                           \
+    printf ("%sok %d - ", ok_ ? "" : "not ", ++tap_n);                  \
+    printf (__VA_ARGS__);                                               \
+    putchar ('\n');                                                     \
+    if (!ok_) {                                                         \
+      tap_failed++;                                                     \
+      printf ("#   failed at %s:%d: %s\n", __FILE__, __LINE__, #cond);  \
+    }                                                                   \
+  } while (0)
+
+/* Byte-exact comparison of two buffers, showing both on failure. */
+#define ok_mem(got, got_len, exp, exp_len, ...)                         \
+  do {                                                                  \
+    size_t gl_ = (got_len), el_ = (exp_len);                            \
+    int same_ = gl_ == el_ && memcmp ((got), (exp), gl_) == 0;          \
+    ok (same_, __VA_ARGS__);                                            \
+    if (!same_)                                                         \
+      printf ("#   got      [%.*s] (%zu bytes)\n#   expected [%.*s] (%zu bytes)\n", \
+              (int) gl_, (const char *) (got), gl_,                     \
+              (int) el_, (const char *) (exp), el_);                    \
+  } while (0)
+
+#define ok_str(got, exp, ...) \
+  ok_mem ((got), strlen (got), (exp), strlen (exp), __VA_ARGS__)
+
+/* Print the plan last (TAP allows it) and return the exit status. */
+static inline int
+tap_done (void)
+{
+  printf ("1..%d\n", tap_n);
+  return tap_failed ? 1 : 0;
+}
+
+#endif
