@@ -1,0 +1,22 @@
+/* vn-space.c -- spaces, blank lines and line ends (CLEAN-TEXT.md section 3) */
+#include "driver.h"
+
+static const struct vn_fixer *const fixers[] = { &vn_fixer_space, NULL };
+
+static const struct vn_filter filter = {
+  .name = "vn-space",
+  .description =
+    "Normalize spaces, blank lines and line ends.\n"
+    "\n"
+    "Leaves no space at the start or end of a line,\n"
+    "one space between words (tabs become spaces), one paragraph per line with\n"
+    "no blank lines, LF line ends (CRLF and CR are converted), and a final\n"
+    "newline.  Blank lines at the start and end of a document always go.\n",
+  .fixers = fixers,
+};
+
+int
+main (int argc, char **argv)
+{
+  return vn_filter_main (&filter, argc, argv);
+}
