@@ -27,10 +27,11 @@ void vn_warn_at (const char *file, uint64_t line, uint64_t col,
   __attribute__ ((format (printf, 4, 5)));
 
 /* Allocation that never returns NULL: "memory exhausted" and exit 2 instead. */
-void *vn_xmalloc (size_t n);
-void *vn_xrealloc (void *p, size_t n);
-void *vn_xcalloc (size_t n, size_t size);
-char *vn_xstrdup (const char *s);
+#define VN_NONNULL __attribute__ ((returns_nonnull))
+void *vn_xmalloc (size_t n) VN_NONNULL;
+void *vn_xrealloc (void *p, size_t n) VN_NONNULL;
+void *vn_xcalloc (size_t n, size_t size) VN_NONNULL;
+char *vn_xstrdup (const char *s) VN_NONNULL;
 /* Grow *CAP (at least doubling) until it holds NEED; exit 2 on overflow. */
 size_t vn_grow (size_t cap, size_t need);
 

@@ -558,6 +558,7 @@ process_in_place (struct run *r, const char *path)
   const char *target = real ? real : path;
   char *dircopy, *basecopy;
   struct stat st;
+  size_t size;
   int fd, tfd, rc;
   FILE *saved_out = r->out;
   const char *saved_name = r->out_name;
@@ -574,8 +575,10 @@ process_in_place (struct run *r, const char *path)
     }
   dircopy = vn_xstrdup (target);
   basecopy = vn_xstrdup (target);
-  temp_path = vn_xmalloc (strlen (target) + 16);
-  sprintf (temp_path, "%s/.%s.XXXXXX", dirname (dircopy), basename (basecopy));
+  size = strlen (target) + 16;
+  temp_path = vn_xmalloc (size);
+  snprintf (temp_path, size, "%s/.%s.XXXXXX", dirname (dircopy),
+            basename (basecopy));
   free (dircopy);
   free (basecopy);
   tfd = mkstemp (temp_path);
@@ -605,8 +608,9 @@ process_in_place (struct run *r, const char *path)
     }
   if (r->suffix)
     {
-      char *backup = vn_xmalloc (strlen (target) + strlen (r->suffix) + 1);
-      sprintf (backup, "%s%s", target, r->suffix);
+      size_t size = strlen (target) + strlen (r->suffix) + 1;
+      char *backup = vn_xmalloc (size);
+      snprintf (backup, size, "%s%s", target, r->suffix);
       if ((unlink (backup) < 0 && errno != ENOENT)
           || (link (target, backup) < 0 && rename (target, backup) < 0))
         {

@@ -66,7 +66,7 @@ main (void)
   {
     const char *in = "a\nb\r\nc\rd";
     rc = read_all (in, strlen (in), VN_INVALID_REPLACE, 0, &out, &lines);
-    ok_mem (out.p, out.len, "a|\nb|\r\nc|\rd|", 13, "LF, CRLF, CR and no final newline");
+    ok_mem (out.p, out.len, "a|\nb|\r\nc|\rd|", sizeof "a|\nb|\r\nc|\rd|" - 1, "LF, CRLF, CR and no final newline");
     ok (lines == 4, "four lines");
   }
 
@@ -92,7 +92,7 @@ main (void)
 
   /* A CR as the very last byte, in a block of its own. */
   rc = read_all ("ab\r", 3, VN_INVALID_REPLACE, 3, &out, &lines);
-  ok_mem (out.p, out.len, "ab|\r", 4, "CR at the end of the input");
+  ok_mem (out.p, out.len, "ab|\r", sizeof "ab|\r" - 1, "CR at the end of the input");
 
   /* A line much longer than the block. */
   {
@@ -124,7 +124,7 @@ main (void)
 
   /* NUL bytes are characters like any other: nothing is cut. */
   rc = read_all ("a\0b\n\0\n", 6, VN_INVALID_FAIL, 2, &out, &lines);
-  ok_mem (out.p, out.len, "a\0b|\n\0|\n", 8, "NUL bytes kept inside lines");
+  ok_mem (out.p, out.len, "a\0b|\n\0|\n", sizeof "a\0b|\n\0|\n" - 1, "NUL bytes kept inside lines");
 
   /* Invalid UTF-8 under each policy. */
   {
@@ -137,12 +137,12 @@ main (void)
 
     rc = read_all (in, n, VN_INVALID_REPLACE, 3, &out, &lines);
     ok_mem (out.p, out.len,
-            "ok|\nb\xEF\xBF\xBD(d\xEF\xBF\xBD|\nend\xEF\xBF\xBD|\n", 27,
+            "ok|\nb\xEF\xBF\xBD(d\xEF\xBF\xBD|\nend\xEF\xBF\xBD|\n", sizeof "ok|\nb\xEF\xBF\xBD(d\xEF\xBF\xBD|\nend\xEF\xBF\xBD|\n" - 1,
             "replace: each maximal subpart becomes one U+FFFD");
     ok (rc == 0 && lines == 3, "replace: every line still comes");
 
     rc = read_all (in, n, VN_INVALID_KEEP, 3, &out, &lines);
-    ok_mem (out.p, out.len, "ok|\nb\xC3(d\xE1\xBB|\nend\xF0\x9F|\n", 21,
+    ok_mem (out.p, out.len, "ok|\nb\xC3(d\xE1\xBB|\nend\xF0\x9F|\n", sizeof "ok|\nb\xC3(d\xE1\xBB|\nend\xF0\x9F|\n" - 1,
             "keep: bytes pass unchanged");
 
     fd = file_with (in, n);
