@@ -1,4 +1,6 @@
 /* vn-entities.c -- decode HTML entity residue (CLEAN-TEXT.md section 2) */
+#include <config.h>
+
 #include "driver.h"
 
 static const struct vn_fixer *const fixers[] = { &vn_fixer_entities, NULL };

@@ -1,4 +1,6 @@
 /* vn-space.c -- spaces, blank lines and line ends (CLEAN-TEXT.md section 3) */
+#include <config.h>
+
 #include "driver.h"
 
 static const struct vn_fixer *const fixers[] = { &vn_fixer_space, NULL };

@@ -1,4 +1,6 @@
 /* buf.c -- growable byte buffer */
+#include <config.h>
+
 #include <stdlib.h>
 #include "buf.h"
 #include "diag.h"

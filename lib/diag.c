@@ -1,4 +1,6 @@
 /* diag.c -- one way to fail: program name, errors, warnings, checked allocation */
+#include <config.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,4 +1,6 @@
 /* diff.c -- unified diff of a document, written as its lines stream by */
+#include <config.h>
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -608,8 +608,9 @@ process_in_place (struct run *r, const char *path)
     }
   if (r->suffix)
     {
-      size_t size = strlen (target) + strlen (r->suffix) + 1;
-      char *backup = vn_xmalloc (size);
+      char *backup;
+      size = strlen (target) + strlen (r->suffix) + 1;
+      backup = vn_xmalloc (size);
       snprintf (backup, size, "%s%s", target, r->suffix);
       if ((unlink (backup) < 0 && errno != ENOENT)
           || (link (target, backup) < 0 && rename (target, backup) < 0))

@@ -1,4 +1,6 @@
 /* edit.c -- edits proposed by fixers, and the one place that applies them */
+#include <config.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include "diag.h"

@@ -1,4 +1,6 @@
 /* reader.c -- block-streaming line reader with UTF-8 validation */
+#include <config.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

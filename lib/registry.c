@@ -1,4 +1,6 @@
 /* registry.c -- every fixer, in the order of the default pipeline */
+#include <config.h>
+
 #include <string.h>
 #include "fixer.h"
 

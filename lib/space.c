@@ -1,5 +1,8 @@
 /* space.c -- the vn-space fixer: spaces, blank lines and line ends
    (CLEAN-TEXT.md section 3) */
+#include <config.h>
+
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "diag.h"
@@ -69,6 +72,49 @@ is_blank (const char *t, size_t n)
   return 1;
 }
 
+/* Bytes of W equal to C: the high bit of each such byte set, exactly (no
+   carries between bytes). */
+static inline uint64_t
+bytes_eq (uint64_t w, unsigned char c)
+{
+  const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+  uint64_t x = w ^ (0x0101010101010101ull * c);
+  return ~(((x & low7) + low7) | x | low7);
+}
+
+/* Offset in T[0..N) of the first tab or the first of two white-space bytes
+   in a row: where the first S103 edit starts, or N.  Most lines have none,
+   so this looks at eight bytes at a time. */
+static size_t
+first_run (const char *t, size_t n)
+{
+  size_t i = 0;
+  uint64_t carry = 0;           /* the byte before this word was white space */
+
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t w, tab, ws, hits;
+      memcpy (&w, t + i, 8);
+      tab = bytes_eq (w, '\t');
+      ws = tab | bytes_eq (w, ' ');
+      /* A pair starts at byte k when bytes k and k+1 are white space. */
+      hits = tab | (ws & ws >> 8);
+      if (carry && (ws & 0x80))
+        return i - 1;
+      if (hits)
+        return i + (size_t) __builtin_ctzll (hits) / 8;
+      carry = ws >> 63;
+    }
+  if (carry && i < n && is_ws (t[i]))
+    return i - 1;
+#endif
+  for (; i < n; i++)
+    if (t[i] == '\t' || (t[i] == ' ' && i + 1 < n && is_ws (t[i + 1])))
+      return i;
+  return n;
+}
+
 /* Make the terminator of LN a LF, or add one at the end of a file. */
 static void
 fix_eol (const struct vn_doc *doc, const struct vn_line *ln,
@@ -117,7 +163,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
                   "white space at the start of the line removed");
   for (j = len; is_ws (t[j - 1]); j--)
     ;
-  for (p = i; p < j; p++)
+  for (p = first_run (t + i, j - i) + i; p < j; p++)
     {
       size_t q;
       /* The common case, one space between words, costs one test. */

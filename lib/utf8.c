@@ -1,4 +1,6 @@
 /* utf8.c -- UTF-8 validation, decoding and encoding (RFC 3629) */
+#include <config.h>
+
 #include <string.h>
 #include "utf8.h"
 
@@ -33,37 +35,103 @@ seq_len (const unsigned char *s, size_t n)
   return 0;
 }
 
-size_t
-vn_utf8_valid_prefix (const char *str, size_t n)
+/* The fast validator is a shift-based DFA: each byte's table entry holds,
+   for every state, the next state, and a state is its own bit offset into
+   the entry, so one step is a load, a shift and a mask with no branch.
+   ERROR is offset 0, whose field is 0 in every entry: once there, the
+   automaton stays there, and a whole block can be checked at its end. */
+enum
 {
-  const unsigned char *s = (const unsigned char *) str;
-  size_t i = 0;
+  ERROR = 0, ACCEPT = 6, TAIL1 = 12, TAIL2 = 18, TAIL3 = 24,
+  E0_2 = 30,            /* after E0: A0..BF, then one more */
+  ED_2 = 36,            /* after ED: 80..9F (no surrogates), then one more */
+  F0_3 = 42,            /* after F0: 90..BF, then two more */
+  F4_3 = 48             /* after F4: 80..8F (no more than U+10FFFF) */
+};
 
+static uint64_t dfa[256];
+
+static void
+dfa_set (int lo, int hi, int from, int to)
+{
+  int b;
+  for (b = lo; b <= hi; b++)
+    dfa[b] |= (uint64_t) to << from;
+}
+
+/* Filled before main, so that no thread can see it half made. */
+__attribute__ ((constructor)) static void
+dfa_init (void)
+{
+  dfa_set (0x00, 0x7F, ACCEPT, ACCEPT);
+  /* Continuation bytes, by the three ranges the special leads accept. */
+  dfa_set (0x80, 0xBF, TAIL1, ACCEPT);
+  dfa_set (0x80, 0xBF, TAIL2, TAIL1);
+  dfa_set (0x80, 0xBF, TAIL3, TAIL2);
+  dfa_set (0xA0, 0xBF, E0_2, TAIL1);
+  dfa_set (0x80, 0x9F, ED_2, TAIL1);
+  dfa_set (0x90, 0xBF, F0_3, TAIL2);
+  dfa_set (0x80, 0x8F, F4_3, TAIL2);
+  /* Lead bytes (C0, C1 and F5..FF lead nowhere). */
+  dfa_set (0xC2, 0xDF, ACCEPT, TAIL1);
+  dfa_set (0xE0, 0xE0, ACCEPT, E0_2);
+  dfa_set (0xE1, 0xEC, ACCEPT, TAIL2);
+  dfa_set (0xED, 0xED, ACCEPT, ED_2);
+  dfa_set (0xEE, 0xEF, ACCEPT, TAIL2);
+  dfa_set (0xF0, 0xF0, ACCEPT, F0_3);
+  dfa_set (0xF1, 0xF3, ACCEPT, TAIL3);
+  dfa_set (0xF4, 0xF4, ACCEPT, F4_3);
+}
+
+/* The exact, slower walk: where the first invalid sequence starts. */
+static size_t
+slow_prefix (const unsigned char *s, size_t n, size_t i)
+{
   while (i < n)
     {
-      /* Most text is ASCII between the Vietnamese letters: skip it eight
-         bytes at a time. */
-      while (i + 8 <= n)
-        {
-          uint64_t w;
-          memcpy (&w, s + i, 8);
-          if (w & 0x8080808080808080ull)
-            break;
-          i += 8;
-        }
-      if (i >= n)
-        break;
-      if (s[i] < 0x80)
-        {
-          i++;
-          continue;
-        }
       size_t k = seq_len (s + i, n - i);
       if (!k)
         return i;
       i += k;
     }
   return n;
+}
+
+size_t
+vn_utf8_valid_prefix (const char *str, size_t n)
+{
+  const unsigned char *s = (const unsigned char *) str;
+  uint64_t st = ACCEPT;
+  size_t i = 0, safe = 0;       /* s[0..safe) is known to be valid */
+  enum { BLOCK = 32 };
+
+  while (i + BLOCK <= n)
+    {
+      uint64_t w;
+      size_t k;
+
+      /* Runs of ASCII between sequences go eight bytes at a time. */
+      if (st == ACCEPT)
+        {
+          memcpy (&w, s + i, 8);
+          if (!(w & 0x8080808080808080ull))
+            {
+              i += 8;
+              safe = i;
+              continue;
+            }
+        }
+      for (k = 0; k < BLOCK; k++)
+        st = dfa[s[i + k]] >> st & 63;
+      i += BLOCK;
+      if (st == ERROR)
+        return slow_prefix (s, n, safe);
+      if (st == ACCEPT)
+        safe = i;
+    }
+  for (; i < n; i++)
+    st = dfa[s[i]] >> st & 63;
+  return st == ACCEPT ? n : slow_prefix (s, n, safe);
 }
 
 size_t
