@@ -18,14 +18,18 @@ enum vn_json_status
    one JSON object (surrounding white space allowed) and find its top-level
    member FIELD (compared after decoding the key; the last one wins when a key
    repeats, as in Python and jq).  On VN_JSON_OK, *START and *END delimit the
-   value token, quotes included.  On VN_JSON_INVALID, *START is the byte
-   offset where the record stops being valid JSON. */
+   value token, quotes included.  On VN_JSON_INVALID, *START (and *END) is
+   the byte offset where the record stops being valid JSON (for a truncated
+   UTF-8 sequence, the byte after its lead byte).  On VN_JSON_NOTSTRING they
+   delimit the offending value; on VN_JSON_NOFIELD they are not set.  A BOM
+   before the object makes the record invalid. */
 enum vn_json_status vn_json_find (const char *rec, size_t n, const char *field,
                                   size_t *start, size_t *end);
 
 /* Decode the string token TOK[0..N) (quotes included, already checked by
    vn_json_find) into UTF-8 appended to OUT.  Return 0, or -1 when it holds an
-   escaped lone surrogate (\ud800 without its pair), which is not text. */
+   escaped lone surrogate (\ud800 without its pair), which is not text, or
+   is not a well-formed token. */
 int vn_json_decode (const char *tok, size_t n, struct vn_buf *out);
 
 /* Does the token TOK[0..N) write non-ASCII characters as \u escapes (and none
@@ -33,8 +37,10 @@ int vn_json_decode (const char *tok, size_t n, struct vn_buf *out);
 int vn_json_ascii_style (const char *tok, size_t n);
 
 /* Append S[0..N) (UTF-8) as a JSON string token, quotes included: '"', '\\'
-   and control characters escaped (\n \r \t \b \f, else \u00XX); non-ASCII
-   characters raw, or as \uXXXX (surrogate pairs above U+FFFF) when ASCII. */
+   and control characters escaped (\n \r \t \b \f, else \u00XX, DEL too);
+   non-ASCII characters raw, or as \uXXXX (surrogate pairs above U+FFFF) when
+   ASCII.  Bytes that are not UTF-8 (kept by --invalid=keep) are copied raw,
+   or written as \ufffd each when ASCII. */
 void vn_json_encode (const char *s, size_t n, int ascii, struct vn_buf *out);
 
 #endif
