@@ -10,9 +10,11 @@ tests_unit_test_edit_SOURCES = tests/unit/test-edit.c tests/unit/tap.h
 tests_unit_test_json_SOURCES = tests/unit/test-json.c tests/unit/tap.h
 tests_unit_test_entities_SOURCES = tests/unit/test-entities.c tests/unit/tap.h
 tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
+tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
-	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff
+	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
+	tests/unit/test-registry
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -28,7 +30,7 @@ GOLDEN_TESTS = \
 	tests/golden/errors.vt \
 	tests/golden/seeds.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
-EXTRA_DIST += $(GOLDEN_TESTS)
+EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 
 TEST_EXTENSIONS = .vt
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
