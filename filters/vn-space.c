@@ -10,10 +10,10 @@ static const struct vn_filter filter = {
   .description =
     "Normalize spaces, blank lines and line ends.\n"
     "\n"
-    "Leaves no space at the start or end of a line,\n"
-    "one space between words (tabs become spaces), one paragraph per line with\n"
-    "no blank lines, LF line ends (CRLF and CR are converted), and a final\n"
-    "newline.  Blank lines at the start and end of a document always go.\n",
+    "Leaves no space at the start or end of a line, one space between words\n"
+    "(tabs become spaces), one paragraph per line with no blank lines, LF line\n"
+    "ends (CRLF and CR are converted), and a final newline.  Blank lines at the\n"
+    "start and end of a document always go.\n",
   .fixers = fixers,
 };
 

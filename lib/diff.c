@@ -25,6 +25,9 @@ struct vn_diff
   int open;                     /* a hunk is being collected */
   uint64_t old_start, new_start, old_count, new_count;
   struct vn_buf body;
+  struct vn_buf minus, plus;    /* a run of changes, not yet in BODY: diff -u
+                                   writes all its - lines, then its + lines */
+  struct vn_buf old, new;       /* the unit being gathered (see below) */
 };
 
 struct vn_diff *
@@ -45,6 +48,10 @@ vn_diff_free (struct vn_diff *d)
   for (i = 0; i < KEEP; i++)
     vn_buf_free (&d->recent[i]);
   vn_buf_free (&d->body);
+  vn_buf_free (&d->minus);
+  vn_buf_free (&d->plus);
+  vn_buf_free (&d->old);
+  vn_buf_free (&d->new);
   free (d->name);
   free (d);
 }
@@ -58,22 +65,24 @@ vn_diff_begin (struct vn_diff *d, const char *name)
   d->old_no = d->new_no = 1;
   d->head = d->nrecent = 0;
   d->gap = 0;
+  vn_buf_clear (&d->old);
+  vn_buf_clear (&d->new);
 }
 
-/* Append one line of TEXT[0..N) (with or without its LF) to the hunk body
-   after MARK, in the format patch(1) reads. */
+/* Append one line of TEXT[0..N) (with or without its LF) to B after MARK,
+   in the format patch(1) reads. */
 static void
-body_line (struct vn_diff *d, char mark, const char *text, size_t n)
+body_line (struct vn_buf *b, char mark, const char *text, size_t n)
 {
-  vn_buf_putc (&d->body, mark);
-  vn_buf_append (&d->body, text, n);
+  vn_buf_putc (b, mark);
+  vn_buf_append (b, text, n);
   if (n == 0 || text[n - 1] != '\n')
-    vn_buf_puts (&d->body, "\n\\ No newline at end of file\n");
+    vn_buf_puts (b, "\n\\ No newline at end of file\n");
 }
 
-/* Append every line of TEXT[0..N) after MARK; return how many there were. */
+/* Append every line of TEXT[0..N) to B after MARK; return how many. */
 static uint64_t
-body_lines (struct vn_diff *d, char mark, const char *text, size_t n)
+body_lines (struct vn_buf *b, char mark, const char *text, size_t n)
 {
   uint64_t count = 0;
 
@@ -81,7 +90,7 @@ body_lines (struct vn_diff *d, char mark, const char *text, size_t n)
     {
       const char *nl = memchr (text, '\n', n);
       size_t k = nl ? (size_t) (nl - text) + 1 : n;
-      body_line (d, mark, text, k);
+      body_line (b, mark, text, k);
       text += k;
       n -= k;
       count++;
@@ -119,7 +128,7 @@ take_context (struct vn_diff *d, size_t n)
   for (i = 0; i < n; i++)
     {
       struct vn_buf *b = recent_at (d, 0);
-      body_line (d, ' ', b->p, b->len);
+      body_line (&d->body, ' ', b->p, b->len);
       d->head = (d->head + 1) % KEEP;
       d->nrecent--;
     }
@@ -127,12 +136,27 @@ take_context (struct vn_diff *d, size_t n)
   d->new_count += n;
 }
 
+/* Move a finished run of changes into the hunk body. */
+static void
+flush_changes (struct vn_diff *d)
+{
+  vn_buf_append (&d->body, d->minus.p, d->minus.len);
+  vn_buf_append (&d->body, d->plus.p, d->plus.len);
+  vn_buf_clear (&d->minus);
+  vn_buf_clear (&d->plus);
+}
+
 static void
 range (FILE *out, uint64_t start, uint64_t count)
 {
-  /* An empty range names the line before it, as diff -u does. */
-  fprintf (out, "%llu,%llu", (unsigned long long) (count ? start : start - 1),
-           (unsigned long long) count);
+  /* As diff -u writes it: a one-line range is just its line, and an empty
+     range names the line before it. */
+  if (count == 1)
+    fprintf (out, "%llu", (unsigned long long) start);
+  else
+    fprintf (out, "%llu,%llu",
+             (unsigned long long) (count ? start : start - 1),
+             (unsigned long long) count);
 }
 
 static void
@@ -140,6 +164,7 @@ close_hunk (struct vn_diff *d)
 {
   size_t trailing = d->nrecent < CONTEXT ? d->nrecent : CONTEXT;
 
+  flush_changes (d);
   take_context (d, trailing);
   if (!d->headed)
     {
@@ -161,12 +186,18 @@ close_hunk (struct vn_diff *d)
     }
 }
 
-void
-vn_diff_line (struct vn_diff *d, const char *old, size_t oldn,
-              const char *new, size_t newn)
+/* One unit: an input line as patch(1) sees it (up to and with its LF; a
+   lone CR does not end a line there) and what it became. */
+static void
+diff_unit (struct vn_diff *d, const char *old, size_t oldn,
+           const char *new, size_t newn)
 {
+  uint64_t k;
+
   if (oldn == newn && memcmp (old, new, oldn) == 0)
     {
+      if (d->open)
+        flush_changes (d);
       recent_push (d, old, oldn);
       d->old_no++;
       d->new_no++;
@@ -191,19 +222,43 @@ vn_diff_line (struct vn_diff *d, const char *old, size_t oldn,
   take_context (d, d->nrecent);
   d->gap = 0;
   if (oldn)
-    body_line (d, '-', old, oldn);
+    body_line (&d->minus, '-', old, oldn);
   d->old_count += oldn > 0;
   d->old_no += oldn > 0;
-  {
-    uint64_t k = body_lines (d, '+', new, newn);
-    d->new_count += k;
-    d->new_no += k;
-  }
+  k = body_lines (&d->plus, '+', new, newn);
+  d->new_count += k;
+  d->new_no += k;
+}
+
+static void
+flush_unit (struct vn_diff *d)
+{
+  if (d->old.len || d->new.len)
+    diff_unit (d, d->old.p, d->old.len, d->new.p, d->new.len);
+  vn_buf_clear (&d->old);
+  vn_buf_clear (&d->new);
+}
+
+void
+vn_diff_line (struct vn_diff *d, const char *old, size_t oldn,
+              const char *new, size_t newn)
+{
+  /* The common case, a LF-ended line with nothing gathered, needs no copy. */
+  if (d->old.len == 0 && d->new.len == 0 && oldn && old[oldn - 1] == '\n')
+    {
+      diff_unit (d, old, oldn, new, newn);
+      return;
+    }
+  vn_buf_append (&d->old, old, oldn);
+  vn_buf_append (&d->new, new, newn);
+  if (oldn && old[oldn - 1] == '\n')
+    flush_unit (d);
 }
 
 void
 vn_diff_end (struct vn_diff *d)
 {
+  flush_unit (d);
   if (d->open)
     close_hunk (d);
 }

@@ -75,7 +75,7 @@ struct run
   struct vn_diff *diff;
   struct vn_edits edits;
   struct vn_buf a, b;           /* a line being rewritten, ping-pong */
-  struct vn_buf hold;           /* the line waiting for its successor */
+  struct vn_buf hold, hold_raw; /* the line waiting for its successor */
   struct vn_buf text, newtext, rec;     /* the JSONL record at hand */
   uint64_t col_base;            /* characters of the document before the line */
   uint64_t ndocs, nlines, nfix, nnotes;
@@ -126,6 +126,40 @@ try_help (const struct vn_filter *filter)
   exit (VN_EXIT_ERROR);
 }
 
+/* Print TEXT from column INDENT, wrapped before column 80. */
+static void
+wrapped (const char *text, int indent, int col)
+{
+  while (*text)
+    {
+      const char *end = text;
+      int width = 0;
+      /* Take words while they fit (at least one). */
+      for (;;)
+        {
+          const char *w = end;
+          while (*w == ' ')
+            w++;
+          const char *e = w;
+          while (*e && *e != ' ')
+            e++;
+          if (end != text && col + width + (int) (e - end) > 79)
+            break;
+          width += (int) (e - end);
+          end = e;
+          if (!*e)
+            break;
+        }
+      printf ("%.*s\n", (int) (end - text), text);
+      text = end;
+      while (*text == ' ')
+        text++;
+      if (*text)
+        printf ("%*s", indent, "");
+      col = indent;
+    }
+}
+
 static void
 option_line (const char *shortopt, const char *name, const char *arg,
              int optional, const char *help)
@@ -137,9 +171,20 @@ option_line (const char *shortopt, const char *name, const char *arg,
             arg ? (optional ? "[=" : "=") : "", arg ? arg : "",
             arg && optional ? "]" : "");
   if (strlen (spec) < 24)
-    printf ("  %-24s %s\n", spec, help);
+    printf ("  %-24s ", spec);
   else
-    printf ("  %s\n  %-24s %s\n", spec, "", help);
+    printf ("  %s\n%27s", spec, "");
+  wrapped (help, 27, 27);
+}
+
+/* --help and --version write to standard output too: a full disk there
+   is an error like any other. */
+static _Noreturn void
+exit_after_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout) || fclose (stdout) != 0)
+    vn_error (VN_EXIT_ERROR, errno, "write error");
+  exit (VN_EXIT_OK);
 }
 
 static void
@@ -211,7 +256,7 @@ usage (const struct vn_filter *filter)
         "  2  usage or system error (write error, out of memory)");
   printf ("\nReport bugs to: %s\n%s home page: <%s>\n", PACKAGE_BUGREPORT,
           PACKAGE_NAME, PACKAGE_URL);
-  exit (VN_EXIT_OK);
+  exit_after_output ();
 }
 
 static void
@@ -223,7 +268,7 @@ version (const struct vn_filter *filter)
         "<https://gnu.org/licenses/gpl.html>.\n"
         "This is free software: you are free to change and redistribute it.\n"
         "There is NO WARRANTY, to the extent permitted by law.");
-  exit (VN_EXIT_OK);
+  exit_after_output ();
 }
 
 /* ---------------------------------------------------------------------- */
@@ -293,23 +338,32 @@ account (struct run *r, struct stage *s, const struct vn_doc *doc,
     }
 }
 
-/* Run every stage over the line IN; return the result in *OUT, *OUTN. */
+/* Run every stage over the line IN (a --doc-sep line when SEP); return the
+   result in *OUT, *OUTN. */
 static void
 fix_line (struct run *r, const struct vn_doc *doc, const struct vn_line *in,
-          const char **out, size_t *outn)
+          int sep, const char **out, size_t *outn)
 {
   struct vn_line ln = *in;
   size_t n = in->len + in->eol_len, i;
   struct vn_buf *next = &r->a;
 
-  r->nlines++;
+  if (in->raw != in->text)
+    {
+      /* --invalid=replace changed the line already: that is a change. */
+      r->found = 1;
+      r->input_fixes++;
+    }
+  r->nlines += !sep;
   for (i = 0; i < r->nstages && n > 0; i++)
     {
       struct stage *s = &r->stages[i];
       int rc;
 
+      if (sep && !s->f->separator)
+        continue;
       vn_edits_clear (&r->edits);
-      s->f->line (s->state, doc, &ln, &r->edits);
+      (sep ? s->f->separator : s->f->line) (s->state, doc, &ln, &r->edits);
       if (r->edits.n == 0)
         continue;
       rc = vn_edits_sort (&r->edits, n);
@@ -344,7 +398,7 @@ emit (struct run *r, const struct vn_line *in, const char *text, size_t n)
   if (r->jsonl)
     vn_buf_append (&r->newtext, text, n);
   else if (r->mode == MODE_DIFF)
-    vn_diff_line (r->diff, in->text, in->len + in->eol_len, text, n);
+    vn_diff_line (r->diff, in->raw, in->raw_len, text, n);
   else if (r->mode == MODE_WRITE)
     put (r, text, n);
 }
@@ -377,6 +431,13 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
 {
   struct vn_doc doc = { name, 1 };
   size_t start, end, pos, i, n;
+
+  if (ln->raw != ln->text)
+    {
+      /* Invalid bytes were replaced: the record is written anew. */
+      r->found = 1;
+      r->input_fixes++;
+    }
   enum vn_json_status st;
   const char *problem = NULL;
   char where[64];
@@ -439,6 +500,8 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
       sub.text = r->text.p + pos;
       first_line (sub.text, r->text.len - pos, &sub.len, &sub.eol_len);
       n = sub.len + sub.eol_len;
+      sub.raw = sub.text;
+      sub.raw_len = n;
       sub.next = NULL;
       sub.next_len = 0;
       if (pos + n < r->text.len)
@@ -447,7 +510,7 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
           first_line (sub.next, r->text.len - pos - n, &sub.next_len,
                       &next_eol);
         }
-      fix_line (r, &doc, &sub, &out, &outn);
+      fix_line (r, &doc, &sub, 0, &out, &outn);
       vn_buf_append (&r->newtext, out, outn);
       if (r->mode == MODE_DIFF)
         vn_diff_line (r->diff, sub.text, n, out, outn);
@@ -476,14 +539,15 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
 /* ---------------------------------------------------------------------- */
 /* Inputs                                                                 */
 
-/* Fix the held line LN of DOC and send it on. */
+/* Fix the line LN of DOC (a --doc-sep line when SEP) and send it on. */
 static void
-do_line (struct run *r, const struct vn_doc *doc, const struct vn_line *ln)
+do_line (struct run *r, const struct vn_doc *doc, const struct vn_line *ln,
+         int sep)
 {
   const char *out;
   size_t outn;
 
-  fix_line (r, doc, ln, &out, &outn);
+  fix_line (r, doc, ln, sep, &out, &outn);
   emit (r, ln, out, outn);
 }
 
@@ -519,27 +583,34 @@ process_fd (struct run *r, int fd, const char *name)
         {
           held.next = sep ? NULL : ln.text;
           held.next_len = sep ? 0 : ln.len;
-          do_line (r, &doc, &held);
+          do_line (r, &doc, &held, 0);
           have = 0;
         }
       if (sep)
         {
-          emit (r, &ln, ln.text, ln.len + ln.eol_len);
+          do_line (r, &doc, &ln, 1);
           begin_doc (r, &doc);
           continue;
         }
-      /* The reader reuses its buffer: keep a copy. */
+      /* The reader reuses its buffers: keep a copy (and of the bytes as
+         read, when they differ). */
       vn_buf_clear (&r->hold);
       vn_buf_append (&r->hold, ln.text, ln.len + ln.eol_len);
       held = ln;
-      held.text = r->hold.p;
+      held.text = held.raw = r->hold.p;
+      if (ln.raw != ln.text)
+        {
+          vn_buf_clear (&r->hold_raw);
+          vn_buf_append (&r->hold_raw, ln.raw, ln.raw_len);
+          held.raw = r->hold_raw.p;
+        }
       have = 1;
     }
   if (have)
     {
       held.next = NULL;
       held.next_len = 0;
-      do_line (r, &doc, &held);
+      do_line (r, &doc, &held, 0);
     }
   if (!r->jsonl && r->mode == MODE_DIFF)
     vn_diff_end (r->diff);
@@ -582,7 +653,11 @@ process_in_place (struct run *r, const char *path)
   free (dircopy);
   free (basecopy);
   tfd = mkstemp (temp_path);
-  if (tfd < 0 || fchmod (tfd, st.st_mode & 07777) < 0
+  /* Keep the owner where we may, as sed -i does (an ordinary user may not
+     give a file away: then it becomes theirs), and then the mode (chown
+     clears set-user-ID bits). */
+  if (tfd < 0 || (fchown (tfd, st.st_uid, st.st_gid) < 0 && errno != EPERM)
+      || fchmod (tfd, st.st_mode & 07777) < 0
       || !(r->out = fdopen (tfd, "w")))
     {
       vn_error (0, errno, "%s: cannot create a temporary file", path);
@@ -909,5 +984,6 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   vn_buf_free (&r.newtext);
   vn_buf_free (&r.rec);
   vn_buf_free (&r.hold);
+  vn_buf_free (&r.hold_raw);
   return r.status;
 }

@@ -45,6 +45,11 @@ struct vn_fixer
   /* Propose edits for one line of the current document. */
   void (*line) (void *state, const struct vn_doc *doc,
                 const struct vn_line *line, struct vn_edits *out);
+
+  /* A --doc-sep line between two documents (may be NULL).  It is framing,
+     not text: edits may touch its terminator only (vn-space makes it LF). */
+  void (*separator) (void *state, const struct vn_doc *doc,
+                     const struct vn_line *line, struct vn_edits *out);
 };
 
 /* Every fixer, in the order of the default pipeline (DESIGN.md). */

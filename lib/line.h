@@ -22,6 +22,11 @@ struct vn_line
      paragraphs from a trailing one without ever taking back output. */
   const char *next;
   size_t next_len;
+  /* The bytes as read, terminator included: TEXT[0..LEN+EOL_LEN) itself,
+     unless --invalid=replace changed invalid sequences into U+FFFD (a
+     change too: --diff shows it, -i writes it, --check fails on it). */
+  const char *raw;
+  size_t raw_len;
 };
 
 #endif

@@ -116,7 +116,7 @@ report_invalid (struct vn_reader *r, const char *line, size_t at, size_t k)
     [VN_INVALID_KEEP] = "kept",
     [VN_INVALID_FAIL] = "stopping",
   };
-  char hex[4 * 3 + 1];
+  char hex[4 * 4 + 1];
   size_t i;
 
   r->invalid++;
@@ -126,11 +126,12 @@ report_invalid (struct vn_reader *r, const char *line, size_t at, size_t k)
     {
       static const char digits[] = "0123456789ABCDEF";
       unsigned char c = (unsigned char) line[at + i];
-      hex[3 * i] = '\\';
-      hex[3 * i + 1] = digits[c >> 4];
-      hex[3 * i + 2] = digits[c & 15];
+      hex[4 * i] = '\\';
+      hex[4 * i + 1] = 'x';
+      hex[4 * i + 2] = digits[c >> 4];
+      hex[4 * i + 3] = digits[c & 15];
     }
-  hex[3 * k] = '\0';
+  hex[4 * k] = '\0';
   vn_warn_at (r->name, r->lineno, vn_utf8_count (line, at) + 1,
               "I001: invalid UTF-8 '%s' at byte offset %llu (%s)", hex,
               (unsigned long long) (r->offset + at), what[r->policy]);
@@ -241,6 +242,8 @@ vn_reader_next (struct vn_reader *r, struct vn_line *line)
         }
     }
   line->text = text;
+  line->raw = r->buf + r->start;
+  line->raw_len = len + eol;
   line->eol_len = eol;
   line->lineno = r->lineno;
   line->offset = r->offset;

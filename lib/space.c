@@ -183,6 +183,14 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
 }
 
 static void
+separator (void *state, const struct vn_doc *doc, const struct vn_line *ln,
+           struct vn_edits *out)
+{
+  (void) state;
+  fix_eol (doc, ln, out);
+}
+
+static void
 destroy (void *state)
 {
   free (state);
@@ -200,4 +208,5 @@ const struct vn_fixer vn_fixer_space = {
   .set_option = set_option,
   .begin_doc = begin_doc,
   .line = line,
+  .separator = separator,
 };

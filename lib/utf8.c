@@ -231,9 +231,20 @@ size_t
 vn_utf8_count (const char *str, size_t n)
 {
   const unsigned char *s = (const unsigned char *) str;
-  size_t count = 0, i;
+  size_t count = 0, i = 0;
 
-  for (i = 0; i < n; i++)
-    count += (s[i] & 0xC0) != 0x80;
+  while (i < n)
+    {
+      size_t v = vn_utf8_valid_prefix (str + i, n - i), end = i + v;
+      for (; i < end; i++)
+        count += (s[i] & 0xC0) != 0x80;
+      if (i < n)
+        {
+          /* One character per maximal subpart: what --invalid=replace
+             turns it into. */
+          i += vn_utf8_invalid_len (str + i, n - i);
+          count++;
+        }
+    }
   return count;
 }

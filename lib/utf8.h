@@ -22,8 +22,8 @@ size_t vn_utf8_decode (const char *s, size_t n, uint32_t *cp);
 /* Encode CP (a Unicode scalar value) into OUT; return its length 1..4. */
 size_t vn_utf8_encode (uint32_t cp, char out[4]);
 
-/* Number of characters in S[0..N), for columns in messages: the bytes that
-   are not continuation bytes (10xxxxxx).  Exact for valid UTF-8. */
+/* Number of characters in S[0..N), for columns in messages; each maximal
+   invalid subpart counts as one, as the U+FFFD that replaces it would. */
 size_t vn_utf8_count (const char *s, size_t n);
 
 #endif

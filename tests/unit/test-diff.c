@@ -62,7 +62,7 @@ main (void)
     const char *old[] = { "x\n" };
     const char *new[] = { "\nx\n" };
     got = run (old, new, 1);
-    ok_str (got, "--- doc\n+++ doc\n@@ -1,1 +1,2 @@\n-x\n+\n+x\n", "one line became two");
+    ok_str (got, "--- doc\n+++ doc\n@@ -1 +1,2 @@\n-x\n+\n+x\n", "one line became two");
     free (got);
   }
   {
@@ -90,7 +90,25 @@ main (void)
     const char *old[] = { "\n", "a\n" };
     const char *new[] = { "", "a\n" };
     got = run (old, new, 2);
-    ok_str (got, "--- doc\n+++ doc\n@@ -1,2 +1,1 @@\n-\n a\n", "first line deleted");
+    ok_str (got, "--- doc\n+++ doc\n@@ -1,2 +1 @@\n-\n a\n", "first line deleted");
+    free (got);
+  }
+  {
+    /* Adjacent changes: all - lines, then all + lines, as diff -u. */
+    const char *old[] = { "a\n", "b\n", "c\n" };
+    const char *new[] = { "A\n", "B\n", "c\n" };
+    got = run (old, new, 3);
+    ok_str (got, "--- doc\n+++ doc\n@@ -1,3 +1,3 @@\n-a\n-b\n+A\n+B\n c\n",
+            "a run of changes: minus lines first");
+    free (got);
+  }
+  {
+    /* A lone CR does not end a line for patch: "a\rb\n" is one line. */
+    const char *old[] = { "a\r", "b\n", "c\n" };
+    const char *new[] = { "a\n", "b\n", "c\n" };
+    got = run (old, new, 3);
+    ok_str (got, "--- doc\n+++ doc\n@@ -1,2 +1,3 @@\n-a\rb\n+a\n+b\n c\n",
+            "lone CR: the unit is the LF-ended line");
     free (got);
   }
   return tap_done ();

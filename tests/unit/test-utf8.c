@@ -115,6 +115,12 @@ main (void)
   ok (vn_utf8_invalid_len ("\xf0\x9f\x98", 3) == 3, "three bytes of a four-byte sequence");
   ok (vn_utf8_invalid_len ("\xff", 1) == 1, "FF alone");
   ok (vn_utf8_count ("Vi\xe1\xbb\x87t", 6) == 4, "count characters");
+  ok (vn_utf8_count ("\x80\x80X\xc3", 4) == 4,
+      "stray continuation bytes count one each");
+  ok (vn_utf8_count ("\xed\xa0\x80", 3) == 3,
+      "a surrogate's bytes count one each, as three U+FFFD would");
+  ok (vn_utf8_count ("a\xe1\xbb", 3) == 2,
+      "a truncated sequence counts once");
   ok (vn_utf8_decode ("\xc3", 1, &cp) == 0, "decode refuses a truncated sequence");
   return tap_done ();
 }
