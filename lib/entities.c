@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "ascii.h"
 #include "fixer.h"
 #include "utf8.h"
 #include "entity-table.h"
@@ -96,36 +97,6 @@ static const uint16_t cp1252[32] = {
    ten thousand digits) is cut, it is the start that says what it is. */
 #define SHOW_MAX 40
 
-static inline int
-is_digit (unsigned char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-static inline int
-is_upper (unsigned char c)
-{
-  return c >= 'A' && c <= 'Z';
-}
-
-static inline int
-is_alnum (unsigned char c)
-{
-  return is_digit (c) || is_upper (c) || (c >= 'a' && c <= 'z');
-}
-
-static int
-hex_digit (unsigned char c)
-{
-  if (is_digit (c))
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* Compare NAME[0..LEN) (letters and digits, so no NUL) with the table's
    NUL-ended B, in byte order as the table is sorted. */
 static int
@@ -167,7 +138,7 @@ static int
 cased (uint32_t cp)
 {
   if (cp < 0x80)
-    return is_upper ((unsigned char) cp) || (cp >= 'a' && cp <= 'z');
+    return vn_is_upper ((unsigned char) cp) || (cp >= 'a' && cp <= 'z');
   if (cp < 0x100)
     return cp == 0xAA || cp == 0xB5 || cp == 0xBA
       || (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7);
@@ -286,9 +257,9 @@ parse_numeric (const char *s, size_t n, size_t j, struct ref *r)
   for (; p < n; p++)
     {
       if (base == 16)
-        d = hex_digit ((unsigned char) s[p]);
+        d = vn_hex_value ((unsigned char) s[p]);
       else
-        d = is_digit ((unsigned char) s[p]) ? s[p] - '0' : -1;
+        d = vn_is_digit ((unsigned char) s[p]) ? s[p] - '0' : -1;
       if (d < 0)
         break;
       if (v <= 0x10FFFF)
@@ -354,8 +325,8 @@ parse_ref (const char *s, size_t n, size_t j, int upper, struct ref *r)
       parse_numeric (s, n, j, r);
       return;
     }
-  for (p = j; p < n && is_alnum ((unsigned char) s[p]); p++)
-    if (is_upper ((unsigned char) s[p]))
+  for (p = j; p < n && vn_is_alnum ((unsigned char) s[p]); p++)
+    if (vn_is_upper ((unsigned char) s[p]))
       has_upper = 1;
     else
       all_upper = 0;
@@ -368,7 +339,7 @@ parse_ref (const char *s, size_t n, size_t j, int upper, struct ref *r)
       if (!e && has_upper)
         {
           for (k = 0; k < len; k++)
-            lower[k] = (char) (is_upper ((unsigned char) s[j + k])
+            lower[k] = (char) (vn_is_upper ((unsigned char) s[j + k])
                                ? s[j + k] + ('a' - 'A') : s[j + k]);
           e = lookup (lower, len);
           r->exact = e ? e->name : NULL;
@@ -480,7 +451,7 @@ at_ampersand (const char *s, size_t n, size_t i, struct vn_edits *out,
       j += 4;
       levels++;
     }
-  upper = i > 0 && (is_upper ((unsigned char) s[i - 1])
+  upper = i > 0 && (vn_is_upper ((unsigned char) s[i - 1])
                     || (i > 1 && (unsigned char) s[i - 2] == 0xC4
                         && (unsigned char) s[i - 1] == 0x90));   /* Đ */
   parse_ref (s, n, j, upper, &r);
@@ -554,7 +525,7 @@ at_semicolon (const char *s, size_t t, size_t pos, size_t amp_end,
      that was escaped twice, and one level of decoding leaves it as text. */
   if (before == '&' || (start == amp_end && start > 0))
     return;
-  if (!b->glued && is_alnum (before))
+  if (!b->glued && vn_is_alnum (before))
     return;
   /* The value comes from the table, not from a second copy here. */
   e = lookup (b->entity, strlen (b->entity));

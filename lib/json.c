@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "diag.h"
+#include "ascii.h"
 #include "json.h"
 #include "utf8.h"
 
@@ -21,18 +22,6 @@ skip_ws (const unsigned char *s, size_t i, size_t n)
   return i;
 }
 
-static int
-hex_value (unsigned char c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* The four hex digits at S[I..], or -1 when there are not four before END. */
 static long
 hex4 (const unsigned char *s, size_t i, size_t end)
@@ -44,7 +33,7 @@ hex4 (const unsigned char *s, size_t i, size_t end)
     return -1;
   for (k = 0; k < 4; k++)
     {
-      int h = hex_value (s[i + k]);
+      int h = vn_hex_value (s[i + k]);
       if (h < 0)
         return -1;
       v = v << 4 | h;
@@ -173,7 +162,7 @@ scan_string (const unsigned char *s, size_t i, size_t n, int *bad)
             {
               if (i == n)
                 break;
-              if (hex_value (s[i]) < 0)
+              if (vn_hex_value (s[i]) < 0)
                 {
                   *bad = 1;
                   return i;
@@ -194,12 +183,6 @@ scan_string (const unsigned char *s, size_t i, size_t n, int *bad)
   return n;
 }
 
-static int
-is_digit (unsigned char c)
-{
-  return c >= '0' && c <= '9';
-}
-
 /* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? at S[I]; a digit after a
    leading 0 is left for the caller, which sees it where a ',' belongs. */
 static size_t
@@ -210,24 +193,24 @@ scan_number (const unsigned char *s, size_t i, size_t n, int *bad)
   if (i < n && s[i] == '0')
     i++;
   else if (i < n && s[i] >= '1' && s[i] <= '9')
-    while (i < n && is_digit (s[i]))
+    while (i < n && vn_is_digit (s[i]))
       i++;
   else
     goto fail;
   if (i < n && s[i] == '.')
     {
-      if (++i == n || !is_digit (s[i]))
+      if (++i == n || !vn_is_digit (s[i]))
         goto fail;
-      while (i < n && is_digit (s[i]))
+      while (i < n && vn_is_digit (s[i]))
         i++;
     }
   if (i < n && (s[i] == 'e' || s[i] == 'E'))
     {
       if (++i < n && (s[i] == '+' || s[i] == '-'))
         i++;
-      if (i == n || !is_digit (s[i]))
+      if (i == n || !vn_is_digit (s[i]))
         goto fail;
-      while (i < n && is_digit (s[i]))
+      while (i < n && vn_is_digit (s[i]))
         i++;
     }
   return i;

@@ -2,6 +2,7 @@
 noinst_LIBRARIES += lib/libvnclean.a
 
 lib_libvnclean_a_SOURCES = \
+	lib/ascii.h \
 	lib/buf.c lib/buf.h \
 	lib/diag.c lib/diag.h \
 	lib/diff.c lib/diff.h \
