@@ -522,7 +522,8 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
   if (r->mode != MODE_WRITE)
     return;
   if (r->newtext.len == r->text.len
-      && memcmp (r->newtext.p, r->text.p, r->text.len) == 0)
+      && (r->text.len == 0
+          || memcmp (r->newtext.p, r->text.p, r->text.len) == 0))
     {
       pass_record (r, ln);
       return;
