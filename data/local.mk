@@ -1,3 +1,3 @@
 ## data/local.mk -- word lists and tables, installed under $(pkgdatadir)
-dist_pkgdata_DATA += data/html5-entities.tsv
+dist_pkgdata_DATA += data/html5-entities.tsv data/rimes.tsv
 EXTRA_DIST += data/SOURCES.md
