@@ -60,6 +60,8 @@ const struct vn_fixer *vn_fixer_find (const char *name);
 
 /* The fixers themselves (lib/<name>.c). */
 extern const struct vn_fixer vn_fixer_entities;
+extern const struct vn_fixer vn_fixer_unicode;
+extern const struct vn_fixer vn_fixer_tones;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

@@ -15,6 +15,9 @@ lib_libvnclean_a_SOURCES = \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
 	lib/space.c \
+	lib/syllable.c lib/syllable.h \
+	lib/tones.c \
+	lib/unicode.c \
 	lib/utf8.c lib/utf8.h
 
 # The entity table is generated from data/html5-entities.tsv (the list is
@@ -29,4 +32,18 @@ CLEANFILES += lib/entity-table.h
 EXTRA_DIST += lib/gen-entity-table.awk
 nodist_lib_libvnclean_a_SOURCES = lib/entity-table.h
 
-LDADD = lib/libvnclean.a
+# The rime table of lib/syllable.c, generated from data/rimes.tsv.  The C
+# locale makes every awk read its UTF-8 as bytes, the same everywhere.
+lib/rime-table.h: $(top_srcdir)/data/rimes.tsv \
+		$(top_srcdir)/lib/gen-rime-table.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-rime-table.awk \
+		$(top_srcdir)/data/rimes.tsv > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/rime-table.h
+CLEANFILES += lib/rime-table.h
+EXTRA_DIST += lib/gen-rime-table.awk
+nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
+
+# ICU is for vn-unicode's normalizer; every program links the whole
+# registry, so every program links ICU.
+LDADD = lib/libvnclean.a $(ICU_LIBS)

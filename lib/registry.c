@@ -9,6 +9,8 @@
    here when it exists; vn-clean and vn-lint run this list. */
 const struct vn_fixer *const vn_registry[] = {
   &vn_fixer_entities,
+  &vn_fixer_unicode,
+  &vn_fixer_tones,
   &vn_fixer_space,
   NULL
 };

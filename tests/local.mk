@@ -11,13 +11,16 @@ tests_unit_test_json_SOURCES = tests/unit/test-json.c tests/unit/tap.h
 tests_unit_test_entities_SOURCES = tests/unit/test-entities.c tests/unit/tap.h
 tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
 tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
+tests_unit_test_syllable_SOURCES = tests/unit/test-syllable.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
-	tests/unit/test-registry
+	tests/unit/test-registry tests/unit/test-syllable
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
+	tests/golden/unicode.vt \
+	tests/golden/tones.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
@@ -31,6 +34,8 @@ GOLDEN_TESTS = \
 	tests/golden/seeds.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
+EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
+	tests/data/SOURCES.md
 
 TEST_EXTENSIONS = .vt
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
