@@ -7,11 +7,14 @@
 #
 # Each rime becomes a key: the codes of its letters, five bits each, the
 # first letter in the highest bits, the codes being 1 + the position of the
-# letter in ALPHABET below.  lib/syllable.c numbers its letters in the same
-# order (its enum letter) and finds a rime by binary search, so the rows are
-# written sorted by key.  A row that is malformed, a letter outside the
-# alphabet, a rime of more than four letters or a duplicate is refused with a
-# message and exit status 1, and nothing is written.
+# letter in the alphabet below.  lib/syllable.c numbers its letters in the
+# same order (its enum letter).  It looks up nearly every word of the text,
+# so the keys go into an open-addressing hash table: slot KEY % 1021, then
+# the next ones; a table at least four times as big as the rimes keeps the
+# search short for words that are no rime too.  A row that is malformed, a
+# letter outside the alphabet, a rime of more than four letters, a
+# consonant inside the vowel or a duplicate is refused with a message and
+# exit status 1, and nothing is written.
 
 BEGIN {
   FS = "\t"
@@ -78,6 +81,10 @@ function letters(s, codes,    pos, k, i, l, found)
     fail("rime '" $1 "' does not end with its final '" $3 "'")
   if (glen + flen >= len)
     fail("rime '" $1 "' has no vowel between its glide and final")
+  for (i = glen + 1; i <= len - flen; i++)
+    if (index(" a ă â e ê i o ô ơ u ư y ", " " alpha[code[i]] " ") == 0)
+      fail("rime '" $1 "' has the consonant '" alpha[code[i]] "' in its" \
+           " vowel")
   if ($4 !~ /^N?C?Q?G?$/ || $4 == "")
     fail("onsets of '" $1 "' are '" $4 "', not some of N C Q G in order")
   key = 0

@@ -193,6 +193,7 @@ static const unsigned char after_onset[O_COUNT] = {
   [O_GI] = RIME_AFTER_GI
 };
 
+/* The rime with KEY, from the hash table of rime-table.h, or NULL. */
 static const struct rime *
 find_rime (uint32_t key)
 {
@@ -211,8 +212,8 @@ find_rime (uint32_t key)
 
 /* Apply the combining mark INFO to the last of the K letters L[]: return
    0 when it makes no Vietnamese letter (a second hat, a hat on u, a tone
-   on a consonant), else 1, counting a tone mark into *MARKS and the
-   others. */
+   on a consonant), else 1, a tone mark counted as the precomposed ones are
+   (into *TONE, *TONE_AT, *MARKS and *MIXED). */
 static int
 combine (unsigned info, unsigned char *l, size_t k, int *tone, int *tone_at,
          int *marks, int *mixed)

@@ -58,20 +58,6 @@ set_option (void *state, const char *name, const char *arg)
   return 0;
 }
 
-/* Can the code point CP be part of a word?  Latin letters with their
-   marks, and the Greek and Cyrillic blocks so that a word in those scripts
-   stays one word (and is then no syllable).  Digits and punctuation end a
-   word: "H5N1" is no word to rewrite. */
-static int
-word_char (uint32_t cp)
-{
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
-    || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
-    || (cp >= 0x300 && cp <= 0x36F)     /* combining marks (NFD text) */
-    || (cp >= 0x370 && cp <= 0x52F)     /* Greek, Cyrillic */
-    || (cp >= 0x1E00 && cp <= 0x1EFF);  /* Latin Extended Additional */
-}
-
 /* Look at the word T[0..N) and propose what it needs. */
 static void
 word (const struct tones *st, const char *t, size_t off, size_t n,
@@ -122,52 +108,83 @@ word (const struct tones *st, const char *t, size_t off, size_t n,
                   (int) k, fixed);
 }
 
+/* Byte classes for the word scan.  A UTF-8 lead byte says enough: Latin
+   letters with marks are C3..C9 (U+00C0..U+027F), combining marks CC CD,
+   Greek and Cyrillic CE..D4 (kept in a word so that it fails to parse),
+   Latin Extended Additional E1 (ạ..ỹ); C2 (« ° no-break space) and E2
+   (“ ” – …) are punctuation.  Continuation bytes go with their lead. */
+enum
+{
+  WORD = 1,             /* part of a word */
+  VOWEL = 2,            /* maybe a vowel letter (any marked Latin letter
+                           counts: đ too, which only costs a parse) */
+  MARKED = 4,           /* a non-ASCII letter: the word may carry a mark */
+  COMB = 8,             /* a combining mark: NFD text */
+  CONT = 16             /* a continuation byte */
+};
+
+static unsigned char byte_class[256];
+
+/* Filled before main, like the UTF-8 automaton. */
+__attribute__ ((constructor)) static void
+byte_class_init (void)
+{
+  int c;
+
+  for (c = 'a'; c <= 'z'; c++)
+    byte_class[c] = byte_class[c - 'a' + 'A'] = WORD;
+  for (c = 0; c < 6; c++)
+    {
+      byte_class[(unsigned char) "aeiouy"[c]] |= VOWEL;
+      byte_class[(unsigned char) "AEIOUY"[c]] |= VOWEL;
+    }
+  for (c = 0x80; c <= 0xBF; c++)
+    byte_class[c] = CONT;
+  for (c = 0xC3; c <= 0xC9; c++)
+    byte_class[c] = WORD | VOWEL | MARKED;
+  byte_class[0xCC] = byte_class[0xCD] = WORD | COMB;
+  for (c = 0xCE; c <= 0xD4; c++)
+    byte_class[c] = WORD;
+  byte_class[0xE1] = WORD | VOWEL | MARKED;
+}
+
 static void
 line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
       struct vn_edits *out)
 {
   const struct tones *st = state;
-  const char *t = ln->text;
-  size_t n = ln->len, i = 0, start = 0;
-  int in_word = 0, ascii = 1;
+  const unsigned char *t = (const unsigned char *) ln->text;
+  size_t n = ln->len, i, start = 0;
+  int in_word = 0, vowels = 0, flags = 0;
 
   (void) doc;
-  while (i < n)
+  for (i = 0; i <= n; i++)
     {
-      unsigned char c = (unsigned char) t[i];
-      uint32_t cp;
-      size_t k = 1;
-      int wc;
+      unsigned k = i < n ? byte_class[t[i]] : 0;
 
-      if (c < 0x80)
-        wc = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      else
+      if (k & CONT)
+        continue;
+      if (k & WORD)
         {
-          k = vn_utf8_decode (t + i, n - i, &cp);
-          /* Bytes kept by --invalid=keep end a word. */
-          wc = k && word_char (cp);
-          if (!k)
-            k = 1;
+          if (!in_word)
+            {
+              in_word = 1;
+              start = i;
+              vowels = flags = 0;
+            }
+          vowels += (k & VOWEL) != 0;
+          flags |= k;
         }
-      if (wc && !in_word)
-        {
-          in_word = 1;
-          start = i;
-          ascii = 1;
-        }
-      else if (!wc && in_word)
+      else if (in_word)
         {
           in_word = 0;
-          /* A word of ASCII letters has no tone mark to move. */
-          if (!ascii)
-            word (st, t, start, i - start, out);
+          /* Only a word with a combining mark, or with a marked letter and
+             two vowels or more, can have its tone mark in the wrong place:
+             with one vowel the mark has nowhere else to be. */
+          if ((flags & COMB) || ((flags & MARKED) && vowels >= 2))
+            word (st, ln->text, start, i - start, out);
         }
-      if (wc && c >= 0x80)
-        ascii = 0;
-      i += k;
     }
-  if (in_word && !ascii)
-    word (st, t, start, n - start, out);
 }
 
 static void
