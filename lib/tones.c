@@ -2,12 +2,12 @@
    puts them on (CLEAN-TEXT.md section 5) */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "diag.h"
 #include "fixer.h"
 #include "syllable.h"
-#include "utf8.h"
 
 static const struct vn_rule rules[] = {
   {"T101", "tone mark placed in the chosen style (hoà -> hòa)"},
@@ -25,9 +25,22 @@ static const struct vn_fixer_option options[] = {
   {NULL, 0, NULL, NULL}
 };
 
+/* Words that were found to need nothing, so that the next time they
+   cost a lookup instead of a parse: news text repeats a few thousand words
+   (của, người, được...) and parsing them is most of this filter's work.
+   A word of up to 15 bytes is its key, zero-padded, with its length in the
+   last byte; the table is direct-mapped and a collision simply replaces
+   the old word.  It changes only the speed, never the output. */
+enum { SEEN_BITS = 13, SEEN_MAX = 15 };
+struct seen
+{
+  uint64_t lo, hi;
+};
+
 struct tones
 {
   enum vn_tone_style style;
+  struct seen seen[1 << SEEN_BITS];
 };
 
 static void *
@@ -58,8 +71,9 @@ set_option (void *state, const char *name, const char *arg)
   return 0;
 }
 
-/* Look at the word T[0..N) and propose what it needs. */
-static void
+/* Look at the word T[0..N) and propose what it needs.  Return 1 when it
+   needs nothing and has nothing to report. */
+static int
 word (const struct tones *st, const char *t, size_t off, size_t n,
       struct vn_edits *out)
 {
@@ -69,29 +83,29 @@ word (const struct tones *st, const char *t, size_t off, size_t n,
   int want, other;
 
   if (!vn_syllable_parse (t + off, n, &syl) || syl.marks == 0)
-    return;
+    return 1;
   if (syl.mixed)
     {
       vn_edits_note (out, off, n, &rules[T190],
                      "'%.*s' has two different tone marks: left as is",
                      (int) n, t + off);
-      return;
+      return 0;
     }
   want = vn_syllable_tone_index (&syl, st->style);
   if (syl.marks == 1 && want == syl.tone_at)
-    return;
+    return 1;
   /* The rimes ooc, oong are loans and minority names (voọc, Sóong Cọ),
      spelled with the mark on either o in real text: leave them. */
   if (syl.marks == 1 && syl.letter[syl.onset_len] == 'o'
       && syl.onset_len + 1 < syl.n && syl.letter[syl.onset_len + 1] == 'o'
       && (size_t) syl.tone_at >= syl.onset_len
       && (size_t) syl.tone_at <= syl.onset_len + 1)
-    return;
+    return 1;
   k = vn_syllable_compose (&syl, st->style, fixed);
   /* Precision first: only a result that is a valid syllable is written. */
   if (!vn_syllable_parse (fixed, k, &check) || !check.valid
       || (k == n && memcmp (fixed, t + off, n) == 0))
-    return;
+    return 1;
   other = vn_syllable_tone_index (&syl, st->style == VN_STYLE_OLD
                                   ? VN_STYLE_NEW : VN_STYLE_OLD);
   if (syl.marks > 1)
@@ -106,6 +120,7 @@ word (const struct tones *st, const char *t, size_t off, size_t n,
     vn_edits_add (out, off, n, fixed, k, &rules[T102],
                   "misplaced tone mark: '%.*s' -> '%.*s'", (int) n, t + off,
                   (int) k, fixed);
+  return 0;
 }
 
 /* Byte classes for the word scan.  A UTF-8 lead byte says enough: Latin
@@ -148,42 +163,165 @@ byte_class_init (void)
   byte_class[0xE1] = WORD | VOWEL | MARKED;
 }
 
+/* Look at the words in T[FROM..TO) by the byte classes, and propose what
+   they need.  Return 1 when none needs anything or has anything to
+   report. */
+static int
+words (const struct tones *st, const char *t, size_t from, size_t to,
+       struct vn_edits *out)
+{
+  const unsigned char *s = (const unsigned char *) t;
+  size_t i = from, start;
+  unsigned k, flags, vowels;
+  int settled = 1;
+
+  for (;;)
+    {
+      while (i < to && !(byte_class[s[i]] & WORD))
+        i++;
+      if (i == to)
+        return settled;
+      start = i;
+      flags = vowels = 0;
+      do
+        {
+          k = byte_class[s[i++]];
+          flags |= k;
+          vowels += (k & VOWEL) != 0;
+        }
+      while (i < to && (byte_class[s[i]] & (WORD | CONT)));
+      /* Only a word with a combining mark, or with a marked letter and two
+         vowels or more, can have its tone mark in the wrong place: with
+         one vowel the mark has nowhere else to be. */
+      if ((flags & COMB) || ((flags & MARKED) && vowels >= 2))
+        settled &= word (st, t, start, i - start, out);
+    }
+}
+
+#define ONES UINT64_C (0x0101010101010101)
+#define HIGH (ONES * 0x80)
+
+/* The eight bytes at P, the first in the lowest bits on any machine. */
+static inline uint64_t
+load8 (const unsigned char *p)
+{
+  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
+    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
+    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
+/* The high bit of each byte of V that is ASCII but no letter: a space,
+   punctuation, a digit.  Bytes are compared eight at a time: lowered with
+   0x20, a byte is a letter when adding 0x1F carries it to 0x80 or more
+   ('a' and up) and adding 0x05 does not ('z' and down); with the high bit
+   masked off, no sum carries into the next byte. */
+static inline uint64_t
+ascii_breaks (uint64_t v)
+{
+  uint64_t x = (v | ONES * 0x20) & ~HIGH;
+  uint64_t letter = (x + ONES * 0x1F) & ~(x + ONES * 0x05);
+
+  return ~v & ~letter & HIGH;
+}
+
+static inline int
+is_break (unsigned char c)
+{
+  return c < 0x80 && !(byte_class[c] & WORD);
+}
+
+/* Look at the token T[FROM..TO) of a line of LEN bytes, through the
+   table of tokens seen before.  The key is read eight bytes at a time
+   (past the token when the line goes on: they are masked off), as the
+   bytes were just scanned and a copy into a buffer would stall on it. */
+static void
+token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
+       struct vn_edits *out)
+{
+  const unsigned char *p = (const unsigned char *) t + from;
+  size_t n = to - from;
+  struct seen k, *slot;
+
+  if (n > SEEN_MAX)
+    {
+      words (st, t, from, to, out);
+      return;
+    }
+  if (len - from >= 16)
+    {
+      k.lo = load8 (p);
+      k.hi = load8 (p + 8);
+    }
+  else
+    {
+      unsigned char b[16] = { 0 };
+      memcpy (b, p, n);
+      k.lo = load8 (b);
+      k.hi = load8 (b + 8);
+    }
+  if (n < 8)
+    {
+      k.lo &= (UINT64_C (1) << (8 * n)) - 1;
+      k.hi = 0;
+    }
+  else
+    k.hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
+  k.hi |= (uint64_t) n << 56;
+  slot = &st->seen[((k.lo ^ k.hi * UINT64_C (0x9E3779B97F4A7C15))
+                    * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - SEEN_BITS)];
+  if (slot->lo == k.lo && slot->hi == k.hi)
+    return;
+  if (words (st, t, from, to, out))
+    *slot = k;
+}
+
 static void
 line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
       struct vn_edits *out)
 {
-  const struct tones *st = state;
+  struct tones *st = state;
   const unsigned char *t = (const unsigned char *) ln->text;
-  size_t n = ln->len, i, start = 0;
-  int in_word = 0, vowels = 0, flags = 0;
+  const unsigned char *p = t, *end = t + ln->len, *start;
+  uint64_t v, b, high;
 
   (void) doc;
-  for (i = 0; i <= n; i++)
+  /* The line splits at ASCII that is no letter into tokens (words, with
+     the quotes and dashes that UTF-8 writes in more than one byte still
+     on them).  A token all ASCII has no mark to move; the others go
+     through the table of tokens seen, and only new ones are split into
+     words by the byte classes and parsed.  The end of a token is found
+     eight bytes at a time: a loop per byte would mispredict its exit at
+     every word. */
+  for (;;)
     {
-      unsigned k = i < n ? byte_class[t[i]] : 0;
-
-      if (k & CONT)
-        continue;
-      if (k & WORD)
+      while (p < end && is_break (*p))
+        p++;
+      if (p == end)
+        return;
+      start = p;
+      high = 0;
+      for (;;)
         {
-          if (!in_word)
+          if (end - p < 8)
             {
-              in_word = 1;
-              start = i;
-              vowels = flags = 0;
+              while (p < end && !is_break (*p))
+                high |= *p++;
+              break;
             }
-          vowels += (k & VOWEL) != 0;
-          flags |= k;
+          v = load8 (p);
+          b = ascii_breaks (v);
+          if (b)
+            {
+              unsigned len = (unsigned) __builtin_ctzll (b) / 8;
+              high |= v & ((UINT64_C (1) << (8 * len)) - 1);
+              p += len;
+              break;
+            }
+          high |= v;
+          p += 8;
         }
-      else if (in_word)
-        {
-          in_word = 0;
-          /* Only a word with a combining mark, or with a marked letter and
-             two vowels or more, can have its tone mark in the wrong place:
-             with one vowel the mark has nowhere else to be. */
-          if ((flags & COMB) || ((flags & MARKED) && vowels >= 2))
-            word (st, ln->text, start, i - start, out);
-        }
+      if (high & HIGH)
+        token (st, ln->text, start - t, p - t, ln->len, out);
     }
 }
 
