@@ -80,6 +80,47 @@ struct run
   uint64_t col_base;            /* characters of the document before the line */
   uint64_t ndocs, nlines, nfix, nnotes;
   uint64_t input_fixes;         /* fixing edits in the input at hand (-i) */
+
+  /* With a document-scope stage, each document is held whole (see
+     struct held) and its --check lines are sorted before they are
+     printed. */
+  int doc_scope;
+  struct held *held;
+  struct vn_buf diags;          /* --check lines of the held document */
+  struct diag *diag_v;
+  size_t ndiag, diag_cap;
+};
+
+/* A line of a held document.  Its bytes are in the arena HELD->text at
+   OFF (N bytes, terminator included; 0 once a stage deleted it): the
+   arena only grows while the document is held, so a line a stage leaves
+   alone is never copied. */
+struct held_line
+{
+  size_t off, n;
+  size_t in_off, in_n;          /* the line as read (after --invalid) */
+  size_t raw_off, raw_n;        /* the bytes as read, in HELD->raw, when
+                                   --invalid replaced some; else RAW_N is
+                                   SIZE_MAX and they are IN_OFF, IN_N */
+  uint64_t lineno, offset, col_base;
+};
+
+struct held
+{
+  struct vn_buf text, raw;
+  struct held_line *v;
+  size_t n, cap;
+  struct vn_line *lines;        /* the live lines, as the stage sees them */
+  size_t *index;                /* LINES[J] is V[INDEX[J]] */
+  struct vn_edits *edits;       /* one set per live line */
+  size_t lines_cap;
+};
+
+/* A --check line of a held document, to print in input order. */
+struct diag
+{
+  uint64_t lineno, col;
+  size_t seq, off;
 };
 
 /* The in-place temporary file, removed if we die before renaming it. */
@@ -307,12 +348,66 @@ first_line (const char *text, size_t n, size_t *len, size_t *eol)
     }
 }
 
+/* Keep a --check line of a held document for print_diags. */
+static void
+defer_diag (struct run *r, const struct vn_doc *doc, uint64_t lineno,
+            uint64_t col, const char *code, const char *reason)
+{
+  struct diag *d;
+  char where[64];
+
+  if (r->ndiag == r->diag_cap)
+    {
+      r->diag_cap = vn_grow (r->diag_cap, r->ndiag + 1);
+      r->diag_v = vn_xrealloc (r->diag_v, r->diag_cap * sizeof *r->diag_v);
+    }
+  d = &r->diag_v[r->ndiag];
+  d->lineno = lineno;
+  d->col = col;
+  d->seq = r->ndiag++;
+  d->off = r->diags.len;
+  snprintf (where, sizeof where, ":%llu:%llu: ", (unsigned long long) lineno,
+            (unsigned long long) col);
+  vn_buf_puts (&r->diags, doc->name);
+  vn_buf_puts (&r->diags, where);
+  vn_buf_puts (&r->diags, code);
+  vn_buf_puts (&r->diags, ": ");
+  vn_buf_puts (&r->diags, reason);
+  vn_buf_append (&r->diags, "\n", 2);
+}
+
+static int
+diag_cmp (const void *a, const void *b)
+{
+  const struct diag *x = a, *y = b;
+
+  if (x->lineno != y->lineno)
+    return x->lineno < y->lineno ? -1 : 1;
+  if (x->col != y->col)
+    return x->col < y->col ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Print the --check lines of the held document in input order: by line,
+   column, then the order of the stages. */
+static void
+print_diags (struct run *r)
+{
+  size_t i;
+
+  qsort (r->diag_v, r->ndiag, sizeof *r->diag_v, diag_cmp);
+  for (i = 0; i < r->ndiag; i++)
+    if (fputs (r->diags.p + r->diag_v[i].off, r->out) == EOF)
+      write_error (r);
+  r->ndiag = 0;
+  vn_buf_clear (&r->diags);
+}
+
 /* Count and, with --check, list the edits of stage S on line LN. */
 static void
 account (struct run *r, struct stage *s, const struct vn_doc *doc,
-         const struct vn_line *ln)
+         const struct vn_line *ln, const struct vn_edits *e)
 {
-  const struct vn_edits *e = &r->edits;
   size_t i, counted = 0;
   uint64_t col = r->col_base;
 
@@ -330,11 +425,58 @@ account (struct run *r, struct stage *s, const struct vn_doc *doc,
       /* Edits are sorted: count characters incrementally. */
       col += vn_utf8_count (ln->text + counted, d->off - counted);
       counted = d->off;
-      if (fprintf (r->out, "%s:%llu:%llu: %s: %s\n", doc->name,
-                   (unsigned long long) ln->lineno,
-                   (unsigned long long) col + 1, d->rule->code,
-                   vn_edit_reason (e, d)) < 0)
+      if (r->doc_scope)
+        defer_diag (r, doc, ln->lineno, col + 1, d->rule->code,
+                    vn_edit_reason (e, d));
+      else if (fprintf (r->out, "%s:%llu:%llu: %s: %s\n", doc->name,
+                        (unsigned long long) ln->lineno,
+                        (unsigned long long) col + 1, d->rule->code,
+                        vn_edit_reason (e, d)) < 0)
         write_error (r);
+    }
+}
+
+/* Check, count and list the edits E that stage S proposed for LN (N bytes
+   with the terminator), and write the changed line into OUT.  Return 1 when
+   it changed, 0 when LN stays as it is. */
+static int
+apply_stage (struct run *r, struct stage *s, const struct vn_doc *doc,
+             const struct vn_line *ln, size_t n, struct vn_edits *e,
+             struct vn_buf *out)
+{
+  int rc;
+
+  if (e->n == 0)
+    return 0;
+  rc = vn_edits_sort (e, n);
+  if (rc != VN_EDIT_OK)
+    {
+      /* A bug in a fixer: never guess which edit was meant. */
+      vn_warn_at (doc->name, ln->lineno, 1,
+                  "internal error: %s proposed %s edits; line left as it "
+                  "was", s->f->name, rc == VN_EDIT_OVERLAP
+                  ? "overlapping" : "out-of-range");
+      raise_status (r, VN_EXIT_ERROR);
+      return 0;
+    }
+  account (r, s, doc, ln, e);
+  if (!e->nfix)
+    return 0;
+  vn_buf_clear (out);
+  vn_edits_apply (e, ln->text, n, out);
+  return 1;
+}
+
+/* A line reaches the stages: --invalid=replace changed it already, which
+   is a change. */
+static void
+count_line (struct run *r, const struct vn_line *in)
+{
+  r->nlines++;
+  if (in->raw != in->text)
+    {
+      r->found = 1;
+      r->input_fixes++;
     }
 }
 
@@ -348,40 +490,18 @@ fix_line (struct run *r, const struct vn_doc *doc, const struct vn_line *in,
   size_t n = in->len + in->eol_len, i;
   struct vn_buf *next = &r->a;
 
-  if (in->raw != in->text)
-    {
-      /* --invalid=replace changed the line already: that is a change. */
-      r->found = 1;
-      r->input_fixes++;
-    }
-  r->nlines += !sep;
+  if (!sep)
+    count_line (r, in);
   for (i = 0; i < r->nstages && n > 0; i++)
     {
       struct stage *s = &r->stages[i];
-      int rc;
 
       if (sep && !s->f->separator)
         continue;
       vn_edits_clear (&r->edits);
       (sep ? s->f->separator : s->f->line) (s->state, doc, &ln, &r->edits);
-      if (r->edits.n == 0)
+      if (!apply_stage (r, s, doc, &ln, n, &r->edits, next))
         continue;
-      rc = vn_edits_sort (&r->edits, n);
-      if (rc != VN_EDIT_OK)
-        {
-          /* A bug in a fixer: never guess which edit was meant. */
-          vn_warn_at (doc->name, in->lineno, 1,
-                      "internal error: %s proposed %s edits; line left as it "
-                      "was", s->f->name, rc == VN_EDIT_OVERLAP
-                      ? "overlapping" : "out-of-range");
-          raise_status (r, VN_EXIT_ERROR);
-          continue;
-        }
-      account (r, s, doc, &ln);
-      if (!r->edits.nfix)
-        continue;
-      vn_buf_clear (next);
-      vn_edits_apply (&r->edits, ln.text, n, next);
       ln.text = next->p;
       n = next->len;
       split_eol (ln.text, n, &ln.len, &ln.eol_len);
@@ -397,10 +517,141 @@ emit (struct run *r, const struct vn_line *in, const char *text, size_t n)
 {
   if (r->jsonl)
     vn_buf_append (&r->newtext, text, n);
-  else if (r->mode == MODE_DIFF)
+  if (r->mode == MODE_DIFF)
     vn_diff_line (r->diff, in->raw, in->raw_len, text, n);
-  else if (r->mode == MODE_WRITE)
+  else if (r->mode == MODE_WRITE && !r->jsonl)
     put (r, text, n);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Documents held whole                                                   */
+
+/* Hold the line LN (its bytes are copied: the reader reuses its buffers)
+   until the end of its document; COL_BASE is the characters of the
+   document before it (JSONL). */
+static void
+hold_line (struct run *r, const struct vn_line *ln, uint64_t col_base)
+{
+  struct held *h = r->held;
+  struct held_line *l;
+
+  count_line (r, ln);
+  if (h->n == h->cap)
+    {
+      h->cap = vn_grow (h->cap, h->n + 1);
+      h->v = vn_xrealloc (h->v, h->cap * sizeof *h->v);
+    }
+  l = &h->v[h->n++];
+  l->off = l->in_off = h->text.len;
+  l->n = l->in_n = ln->len + ln->eol_len;
+  vn_buf_append (&h->text, ln->text, l->n);
+  l->raw_n = SIZE_MAX;
+  if (ln->raw != ln->text)
+    {
+      l->raw_off = h->raw.len;
+      l->raw_n = ln->raw_len;
+      vn_buf_append (&h->raw, ln->raw, ln->raw_len);
+    }
+  l->lineno = ln->lineno;
+  l->offset = ln->offset;
+  l->col_base = col_base;
+}
+
+/* The live lines of the held document as the next stage sees them, into
+   H->lines and H->index, each with the next live line as lookahead; return
+   how many. */
+static size_t
+live_lines (struct held *h)
+{
+  size_t i, k = 0;
+
+  if (h->lines_cap < h->n)
+    {
+      size_t j = h->lines_cap;
+      h->lines_cap = vn_grow (h->lines_cap, h->n);
+      h->lines = vn_xrealloc (h->lines, h->lines_cap * sizeof *h->lines);
+      h->index = vn_xrealloc (h->index, h->lines_cap * sizeof *h->index);
+      h->edits = vn_xrealloc (h->edits, h->lines_cap * sizeof *h->edits);
+      memset (h->edits + j, 0, (h->lines_cap - j) * sizeof *h->edits);
+    }
+  for (i = 0; i < h->n; i++)
+    {
+      const struct held_line *l = &h->v[i];
+      struct vn_line *ln = &h->lines[k];
+
+      if (l->n == 0)
+        continue;
+      memset (ln, 0, sizeof *ln);
+      ln->text = h->text.p + l->off;
+      split_eol (ln->text, l->n, &ln->len, &ln->eol_len);
+      ln->lineno = l->lineno;
+      ln->offset = l->offset;
+      ln->raw = l->raw_n == SIZE_MAX ? h->text.p + l->in_off
+        : h->raw.p + l->raw_off;
+      ln->raw_len = l->raw_n == SIZE_MAX ? l->in_n : l->raw_n;
+      if (k > 0)
+        {
+          h->lines[k - 1].next = ln->text;
+          h->lines[k - 1].next_len = ln->len;
+        }
+      h->index[k++] = i;
+    }
+  return k;
+}
+
+/* Run every stage over the held document, stage by stage (a document-
+   scope stage sees all its lines at once), send the lines on, and forget
+   the document. */
+static void
+flush_doc (struct run *r, const struct vn_doc *doc)
+{
+  struct held *h = r->held;
+  size_t i, j, k;
+
+  for (i = 0; i < r->nstages; i++)
+    {
+      struct stage *s = &r->stages[i];
+
+      k = live_lines (h);
+      for (j = 0; j < k; j++)
+        vn_edits_clear (&h->edits[j]);
+      if (s->f->document)
+        s->f->document (s->state, doc, h->lines, k, h->edits);
+      else
+        for (j = 0; j < k; j++)
+          s->f->line (s->state, doc, &h->lines[j], &h->edits[j]);
+      for (j = 0; j < k; j++)
+        {
+          struct held_line *l = &h->v[h->index[j]];
+          /* The arena may move as changed lines are added to it. */
+          struct vn_line ln = h->lines[j];
+
+          ln.text = h->text.p + l->off;
+          ln.raw = l->raw_n == SIZE_MAX ? h->text.p + l->in_off
+            : h->raw.p + l->raw_off;
+          r->col_base = l->col_base;
+          if (!apply_stage (r, s, doc, &ln, l->n, &h->edits[j], &r->a))
+            continue;
+          l->off = h->text.len;
+          l->n = r->a.len;
+          vn_buf_append (&h->text, r->a.p, r->a.len);
+        }
+    }
+  for (i = 0; i < h->n; i++)
+    {
+      const struct held_line *l = &h->v[i];
+      struct vn_line in = { 0 };
+
+      in.raw = l->raw_n == SIZE_MAX ? h->text.p + l->in_off
+        : h->raw.p + l->raw_off;
+      in.raw_len = l->raw_n == SIZE_MAX ? l->in_n : l->raw_n;
+      emit (r, &in, h->text.p + l->off, l->n);
+    }
+  if (r->mode == MODE_CHECK)
+    print_diags (r);
+  h->n = 0;
+  vn_buf_clear (&h->text);
+  vn_buf_clear (&h->raw);
 }
 
 static void
@@ -510,13 +761,18 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
           first_line (sub.next, r->text.len - pos - n, &sub.next_len,
                       &next_eol);
         }
-      fix_line (r, &doc, &sub, 0, &out, &outn);
-      vn_buf_append (&r->newtext, out, outn);
-      if (r->mode == MODE_DIFF)
-        vn_diff_line (r->diff, sub.text, n, out, outn);
+      if (r->doc_scope)
+        hold_line (r, &sub, r->col_base);
+      else
+        {
+          fix_line (r, &doc, &sub, 0, &out, &outn);
+          emit (r, &sub, out, outn);
+        }
       if (r->mode == MODE_CHECK)
         r->col_base += vn_utf8_count (sub.text, n);
     }
+  if (r->doc_scope)
+    flush_doc (r, &doc);
   if (r->mode == MODE_DIFF)
     vn_diff_end (r->diff);
   if (r->mode != MODE_WRITE)
@@ -589,8 +845,15 @@ process_fd (struct run *r, int fd, const char *name)
         }
       if (sep)
         {
+          if (r->doc_scope)
+            flush_doc (r, &doc);
           do_line (r, &doc, &ln, 1);
           begin_doc (r, &doc);
+          continue;
+        }
+      if (r->doc_scope)
+        {
+          hold_line (r, &ln, 0);
           continue;
         }
       /* The reader reuses its buffers: keep a copy (and of the bytes as
@@ -613,6 +876,10 @@ process_fd (struct run *r, int fd, const char *name)
       held.next_len = 0;
       do_line (r, &doc, &held, 0);
     }
+  /* What was read of an input that failed is written too: nothing is
+     lost. */
+  if (r->doc_scope && !r->jsonl)
+    flush_doc (r, &doc);
   if (!r->jsonl && r->mode == MODE_DIFF)
     vn_diff_end (r->diff);
   vn_reader_free (rd);
@@ -846,9 +1113,13 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
         nrules++;
       r.stages[i].f = f;
       r.stages[i].state = f->create ? f->create () : NULL;
+      if (f->document)
+        r.doc_scope = 1;
       r.stages[i].counts = vn_xcalloc (nrules, sizeof (uint64_t));
     }
 
+  if (r.doc_scope)
+    r.held = vn_xcalloc (1, sizeof *r.held);
   longopts = build_options (&r, &fopts, &fstage);
   while ((c = getopt_long (argc, argv, "i::o:", longopts, NULL)) != -1)
     switch (c)
@@ -986,5 +1257,19 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   vn_buf_free (&r.rec);
   vn_buf_free (&r.hold);
   vn_buf_free (&r.hold_raw);
+  if (r.held)
+    {
+      for (i = 0; i < r.held->lines_cap; i++)
+        vn_edits_free (&r.held->edits[i]);
+      free (r.held->edits);
+      free (r.held->lines);
+      free (r.held->index);
+      free (r.held->v);
+      vn_buf_free (&r.held->text);
+      vn_buf_free (&r.held->raw);
+      free (r.held);
+    }
+  vn_buf_free (&r.diags);
+  free (r.diag_v);
   return r.status;
 }

@@ -42,10 +42,22 @@ struct vn_fixer
   /* A new document starts (may be NULL). */
   void (*begin_doc) (void *state, const struct vn_doc *doc);
 
-  /* Propose edits for one line of the current document. */
+  /* Propose edits for one line of the current document (NULL for a
+     document-scope fixer, which has DOCUMENT instead). */
   void (*line) (void *state, const struct vn_doc *doc,
                 const struct vn_line *line, struct vn_edits *out);
 
+  /* Document scope, instead of LINE: propose edits for every line of the
+     document at once, when it has been read whole and the stages before
+     have run over it.  LINES[0..N) are its lines as they are now (lines an
+     earlier stage deleted are gone; LINENO is still the input's); OUT[I]
+     receives the edits of LINES[I].  An edit over a whole line, terminator
+     included, with nothing in its place deletes the line.  A filter with
+     such a stage holds each document in memory: memory then grows with
+     the largest document, never with the input. */
+  void (*document) (void *state, const struct vn_doc *doc,
+                    const struct vn_line *lines, size_t n,
+                    struct vn_edits *out);
   /* A --doc-sep line between two documents (may be NULL).  It is framing,
      not text: edits may touch its terminator only (vn-space makes it LF). */
   void (*separator) (void *state, const struct vn_doc *doc,

@@ -1,9 +1,11 @@
 ## tests/local.mk -- unit tests (TAP) and golden transcripts (.vt, TAP too),
 ## all under Automake's parallel harness; every check counts in the summary.
-check_PROGRAMS += tests/transcript $(UNIT_TESTS)
+check_PROGRAMS += tests/transcript $(UNIT_TESTS) tests/tools/vn-doctest
 
 tests_transcript_SOURCES = tests/transcript.c
 tests_transcript_LDADD =
+# A test-only filter with a document-scope stage (tests/golden/document.vt).
+tests_tools_vn_doctest_SOURCES = tests/tools/vn-doctest.c
 tests_unit_test_utf8_SOURCES = tests/unit/test-utf8.c tests/unit/tap.h
 tests_unit_test_reader_SOURCES = tests/unit/test-reader.c tests/unit/tap.h
 tests_unit_test_edit_SOURCES = tests/unit/test-edit.c tests/unit/tap.h
@@ -31,7 +33,8 @@ GOLDEN_TESTS = \
 	tests/golden/doc-sep.vt \
 	tests/golden/invalid.vt \
 	tests/golden/errors.vt \
-	tests/golden/seeds.vt
+	tests/golden/seeds.vt \
+	tests/golden/document.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
@@ -46,6 +49,7 @@ VT_LOG_COMPILER = $(top_builddir)/tests/transcript
 # The transcripts run the built filters, never installed ones; LC_ALL=C
 # shows that nothing depends on the locale.
 AM_TESTS_ENVIRONMENT = \
-	PATH='$(abs_top_builddir)/filters':"$$PATH"; export PATH; \
+	PATH='$(abs_top_builddir)/filters:$(abs_top_builddir)/tests/tools':"$$PATH"; \
+	export PATH; \
 	LC_ALL=C; export LC_ALL; \
 	abs_top_srcdir='$(abs_top_srcdir)'; export abs_top_srcdir;
