@@ -27,7 +27,7 @@ enum mode { MODE_WRITE, MODE_CHECK, MODE_DIFF };
 enum
 {
   OPT_CHECK = CHAR_MAX + 1, OPT_DIFF, OPT_STATS, OPT_JSONL, OPT_DOC_SEP,
-  OPT_INVALID, OPT_HELP, OPT_VERSION,
+  OPT_INVALID, OPT_HELP, OPT_VERSION, OPT_ONLY, OPT_SKIP, OPT_LIST,
   OPT_FIXER                     /* OPT_FIXER + k: the k-th fixer option */
 };
 
@@ -44,6 +44,14 @@ static const struct option common_options[] = {
   {"version", no_argument, NULL, OPT_VERSION},
 };
 enum { NCOMMON = sizeof common_options / sizeof common_options[0] };
+
+/* Offered by filters that run several fixers (vn-clean, vn-lint). */
+static const struct option select_options[] = {
+  {"only", required_argument, NULL, OPT_ONLY},
+  {"skip", required_argument, NULL, OPT_SKIP},
+  {"list", no_argument, NULL, OPT_LIST},
+};
+enum { NSELECT = sizeof select_options / sizeof select_options[0] };
 
 struct stage
 {
@@ -87,6 +95,7 @@ struct run
   int doc_scope;
   struct held *held;
   struct vn_buf diags;          /* --check lines of the held document */
+  struct vn_buf names;          /* "entities, unicode, ...", NUL-ended */
   struct diag *diag_v;
   size_t ndiag, diag_cap;
 };
@@ -184,9 +193,11 @@ wrapped (const char *text, int indent, int col)
           const char *e = w;
           while (*e && *e != ' ')
             e++;
-          if (end != text && col + width + (int) (e - end) > 79)
+          /* Width in characters: UTF-8 letters are several bytes. */
+          int chars = (int) vn_utf8_count (end, (size_t) (e - end));
+          if (end != text && col + width + chars > 79)
             break;
-          width += (int) (e - end);
+          width += chars;
           end = e;
           if (!*e)
             break;
@@ -228,6 +239,22 @@ exit_after_output (void)
   exit (VN_EXIT_OK);
 }
 
+/* Has a fixer of FIXERS before F an option NAME?  (Fixers may share an
+   option; it is shown and offered once.) */
+static int
+option_before (const struct vn_fixer *const *fixers,
+               const struct vn_fixer *const *f, const char *name)
+{
+  const struct vn_fixer *const *g;
+  const struct vn_fixer_option *o;
+
+  for (g = fixers; g < f; g++)
+    for (o = (*g)->options; o && o->name; o++)
+      if (!strcmp (o->name, name))
+        return 1;
+  return 0;
+}
+
 static void
 usage (const struct vn_filter *filter)
 {
@@ -243,9 +270,18 @@ usage (const struct vn_filter *filter)
       const struct vn_fixer_option *o;
       for (o = (*f)->options; o && o->name; o++)
         {
+          char help[1024];
+
+          if (option_before (filter->fixers, f, o->name))
+            continue;
           if (!any++)
             puts ("Filter options:");
-          option_line (NULL, o->name, o->arg_name, 0, o->help);
+          /* With several fixers, say whose option it is. */
+          snprintf (help, sizeof help, "%s%s%s", filter->fixers[1] ? "("
+                    : "", filter->fixers[1] ? (*f)->filter : "",
+                    filter->fixers[1] ? ") " : "");
+          strncat (help, o->help, sizeof help - strlen (help) - 1);
+          option_line (NULL, o->name, o->arg_name, 0, help);
         }
     }
   if (any)
@@ -274,6 +310,17 @@ usage (const struct vn_filter *filter)
                "what to do with bytes that are not UTF-8: replace (with "
                "U+FFFD, the default), keep, or fail; each is reported with "
                "its line, column and byte offset");
+  if (filter->select)
+    {
+      option_line (NULL, "only", "LIST", 0,
+                   "run only the filters in LIST (comma-separated names: "
+                   "tones or vn-tones), in their usual order");
+      option_line (NULL, "skip", "LIST", 0,
+                   "run all the filters but those in LIST");
+      option_line (NULL, "list", NULL, 0,
+                   "print the filters that would run, in order, one per "
+                   "line, and exit");
+    }
   option_line (NULL, "help", NULL, 0, "display this help and exit");
   option_line (NULL, "version", NULL, 0,
                "output version information and exit");
@@ -1053,12 +1100,15 @@ print_stats (struct run *r)
 /* ---------------------------------------------------------------------- */
 /* Main                                                                   */
 
-/* The long options: the common ones and every fixer's, for getopt_long. */
+/* The long options: the common ones and every fixer's, for getopt_long.
+   Fixers may share an option (the structure filters' --explain): it is
+   offered once and set in each of them.  FOPTS[K] is the first fixer
+   option behind long option NCOMMON + K. */
 static struct option *
-build_options (struct run *r, const struct vn_fixer_option ***fopts,
-               size_t **fstage)
+build_options (struct run *r, const struct vn_fixer_option ***fopts)
 {
-  size_t n = 0, i, k = NCOMMON;
+  size_t base = NCOMMON + (r->filter->select ? NSELECT : 0);
+  size_t n = 0, i, k = base, j;
   struct option *longopts;
 
   for (i = 0; i < r->nstages; i++)
@@ -1067,24 +1117,128 @@ build_options (struct run *r, const struct vn_fixer_option ***fopts,
       for (o = r->stages[i].f->options; o && o->name; o++)
         n++;
     }
-  longopts = vn_xcalloc (NCOMMON + n + 1, sizeof *longopts);
+  longopts = vn_xcalloc (base + n + 1, sizeof *longopts);
   *fopts = vn_xcalloc (n + 1, sizeof **fopts);
-  *fstage = vn_xcalloc (n + 1, sizeof **fstage);
   memcpy (longopts, common_options, sizeof common_options);
+  if (r->filter->select)
+    memcpy (longopts + NCOMMON, select_options, sizeof select_options);
   for (i = 0; i < r->nstages; i++)
     {
       const struct vn_fixer_option *o;
       for (o = r->stages[i].f->options; o && o->name; o++)
         {
+          for (j = 0; j < k && strcmp (longopts[j].name, o->name); j++)
+            ;
+          if (j < k)
+            {
+              /* Shared: one meaning, so one shape. */
+              if (j < base
+                  || longopts[j].has_arg != (o->has_arg ? required_argument
+                                             : no_argument))
+                vn_error (VN_EXIT_ERROR, 0, "internal error: option --%s of "
+                          "%s clashes with another", o->name,
+                          r->stages[i].f->name);
+              continue;
+            }
           longopts[k].name = o->name;
           longopts[k].has_arg = o->has_arg ? required_argument : no_argument;
-          longopts[k].val = OPT_FIXER + (int) (k - NCOMMON);
-          (*fopts)[k - NCOMMON] = o;
-          (*fstage)[k - NCOMMON] = i;
+          longopts[k].val = OPT_FIXER + (int) (k - base);
+          (*fopts)[k - base] = o;
           k++;
         }
     }
   return longopts;
+}
+
+/* Set the option NAME to ARG in every stage that has it. */
+static void
+set_fixer_option (struct run *r, const char *name, const char *arg)
+{
+  size_t i;
+
+  for (i = 0; i < r->nstages; i++)
+    {
+      struct stage *s = &r->stages[i];
+      const struct vn_fixer_option *o;
+      for (o = s->f->options; o && o->name; o++)
+        if (!strcmp (o->name, name)
+            && s->f->set_option (s->state, name, arg) < 0)
+          try_help (r->filter);
+    }
+}
+
+/* Is the fixer F named in the comma-separated LIST (by its name or its
+   filter's)? */
+static int
+listed (const char *list, const struct vn_fixer *f)
+{
+  const char *p = list;
+
+  while (*p)
+    {
+      size_t n = strcspn (p, ",");
+      if ((strlen (f->name) == n && !strncmp (p, f->name, n))
+          || (strlen (f->filter) == n && !strncmp (p, f->filter, n)))
+        return 1;
+      p += n + (p[n] == ',');
+    }
+  return 0;
+}
+
+/* Refuse a name in LIST (given as --OPT) that is none of the stages'. */
+static void
+check_list (struct run *r, const char *opt, const char *list)
+{
+  const char *p = list;
+
+  if (!*list)
+    {
+      vn_error (0, 0, "--%s needs a list of filters", opt);
+      try_help (r->filter);
+    }
+  while (*p)
+    {
+      size_t n = strcspn (p, ","), i;
+      for (i = 0; i < r->nstages; i++)
+        {
+          const struct vn_fixer *f = r->stages[i].f;
+          if ((strlen (f->name) == n && !strncmp (p, f->name, n))
+              || (strlen (f->filter) == n && !strncmp (p, f->filter, n)))
+            break;
+        }
+      if (i == r->nstages)
+        {
+          vn_error (0, 0, "unknown filter '%.*s' in --%s (valid: %.*s)",
+                    (int) n, p, opt, (int) r->names.len, r->names.p);
+          try_help (r->filter);
+        }
+      p += n + (p[n] == ',');
+    }
+}
+
+/* Keep the stages --only names and --skip does not. */
+static void
+select_stages (struct run *r, const char *only, const char *skip)
+{
+  size_t i, k = 0;
+
+  if (only)
+    check_list (r, "only", only);
+  if (skip)
+    check_list (r, "skip", skip);
+  for (i = 0; i < r->nstages; i++)
+    {
+      struct stage *s = &r->stages[i];
+      if ((only && !listed (only, s->f)) || (skip && listed (skip, s->f)))
+        {
+          if (s->f->destroy)
+            s->f->destroy (s->state);
+          free (s->counts);
+          continue;
+        }
+      r->stages[k++] = *s;
+    }
+  r->nstages = k;
 }
 
 int
@@ -1093,8 +1247,9 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   struct run r = { 0 };
   struct option *longopts;
   const struct vn_fixer_option **fopts;
-  size_t *fstage, i;
-  int c, policy;
+  const char *only = NULL, *skip = NULL;
+  size_t i;
+  int c, policy, list = 0;
 
   vn_set_program_name (filter->name);
   atexit (remove_temp);
@@ -1113,14 +1268,17 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
         nrules++;
       r.stages[i].f = f;
       r.stages[i].state = f->create ? f->create () : NULL;
-      if (f->document)
+      if (f->document || filter->documents)
         r.doc_scope = 1;
+      if (i)
+        vn_buf_puts (&r.names, ", ");
+      vn_buf_puts (&r.names, f->name);
       r.stages[i].counts = vn_xcalloc (nrules, sizeof (uint64_t));
     }
 
   if (r.doc_scope)
     r.held = vn_xcalloc (1, sizeof *r.held);
-  longopts = build_options (&r, &fopts, &fstage);
+  longopts = build_options (&r, &fopts);
   while ((c = getopt_long (argc, argv, "i::o:", longopts, NULL)) != -1)
     switch (c)
       {
@@ -1173,21 +1331,37 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
       case OPT_HELP:
         usage (filter);
         break;
+      case OPT_ONLY:
+        only = optarg;
+        break;
+      case OPT_SKIP:
+        skip = optarg;
+        break;
+      case OPT_LIST:
+        list = 1;
+        break;
       case OPT_VERSION:
         version (filter);
         break;
       default:
         if (c >= OPT_FIXER)
           {
-            size_t k = (size_t) (c - OPT_FIXER);
-            struct stage *s = &r.stages[fstage[k]];
-            if (s->f->set_option (s->state, fopts[k]->name, optarg) < 0)
-              try_help (filter);
+            set_fixer_option (&r, fopts[c - OPT_FIXER]->name, optarg);
             break;
           }
         try_help (filter);
       }
 
+  if (only || skip)
+    select_stages (&r, only, skip);
+  if (list)
+    {
+      /* The filters that would run, as a pipeline of separate filters
+         would be written: one per line, in order. */
+      for (i = 0; i < r.nstages; i++)
+        puts (r.stages[i].f->filter);
+      exit_after_output ();
+    }
   if (r.in_place && (r.mode != MODE_WRITE || r.output))
     {
       vn_error (0, 0, "--in-place cannot be used with %s",
@@ -1247,7 +1421,6 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   free (r.stages);
   free (longopts);
   free (fopts);
-  free (fstage);
   vn_diff_free (r.diff);
   vn_edits_free (&r.edits);
   vn_buf_free (&r.a);
@@ -1270,6 +1443,7 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
       free (r.held);
     }
   vn_buf_free (&r.diags);
+  vn_buf_free (&r.names);
   free (r.diag_v);
   return r.status;
 }

@@ -11,6 +11,11 @@ struct vn_filter
   const char *name;                     /* "vn-entities" */
   const char *description;              /* paragraph(s) after the usage line */
   const struct vn_fixer *const *fixers;
+  int select;           /* offer --only=LIST and --skip=LIST */
+  int documents;        /* hold each document whole even when no fixer is
+                           of document scope: every stage then sees the
+                           lines the stages before it wrote, lookahead
+                           included, exactly as in a shell pipeline */
 };
 
 /* Parse the command line (the common options of DESIGN.md and each fixer's

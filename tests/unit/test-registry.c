@@ -35,8 +35,9 @@ main (void)
       const struct vn_rule *r;
       int shaped = 1, described = 1;
 
-      ok (f->line != NULL && f->summary && *f->summary, "%s: has a line "
-          "function and a summary", f->name);
+      ok ((f->line != NULL) != (f->document != NULL) && f->summary
+          && *f->summary, "%s: has a line or a document function (one) and "
+          "a summary", f->name);
       ok (!strncmp (f->filter, "vn-", 3) && !strcmp (f->filter + 3, f->name),
           "%s: its filter is vn-%s", f->name, f->name);
       for (r = f->rules; r->code; r++)
@@ -62,5 +63,34 @@ main (void)
         }
       ok (described, "%s: every option has help and a setter", f->name);
     }
+
+  /* vn-clean offers every fixer's options at once: an option two fixers
+     share must mean one thing (same argument), and none may take the name
+     of a common option. */
+  {
+    static const char *const common[] = {
+      "check", "diff", "stats", "in-place", "output", "jsonl", "doc-sep",
+      "invalid", "help", "version", "only", "skip", "list", NULL
+    };
+    int clash = 0, k;
+    for (i = 0; vn_registry[i]; i++)
+      {
+        const struct vn_fixer_option *o;
+        for (o = vn_registry[i]->options; o && o->name; o++)
+          {
+            for (k = 0; common[k]; k++)
+              clash |= !strcmp (o->name, common[k]);
+            for (j = 0; j < i; j++)
+              {
+                const struct vn_fixer_option *p;
+                for (p = vn_registry[j]->options; p && p->name; p++)
+                  clash |= !strcmp (p->name, o->name)
+                    && p->has_arg != o->has_arg;
+              }
+          }
+      }
+    ok (!clash, "fixer options shared by name agree, and none is a common "
+        "option");
+  }
   return tap_done ();
 }
