@@ -34,7 +34,8 @@ GOLDEN_TESTS = \
 	tests/golden/invalid.vt \
 	tests/golden/errors.vt \
 	tests/golden/seeds.vt \
-	tests/golden/document.vt
+	tests/golden/document.vt \
+	tests/golden/clean.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
