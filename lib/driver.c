@@ -82,6 +82,7 @@ struct run
   const char *out_name;         /* for write errors */
   struct vn_diff *diff;
   struct vn_edits edits;
+  struct vn_edit_map map;       /* what the stages did to the line */
   struct vn_buf a, b;           /* a line being rewritten, ping-pong */
   struct vn_buf hold, hold_raw; /* the line waiting for its successor */
   struct vn_buf text, newtext, rec;     /* the JSONL record at hand */
@@ -112,6 +113,7 @@ struct held_line
                                    --invalid replaced some; else RAW_N is
                                    SIZE_MAX and they are IN_OFF, IN_N */
   uint64_t lineno, offset, col_base;
+  struct vn_edit_map map;       /* what the stages did to it */
 };
 
 struct held
@@ -450,14 +452,18 @@ print_diags (struct run *r)
   vn_buf_clear (&r->diags);
 }
 
-/* Count and, with --check, list the edits of stage S on line LN. */
+/* Count and, with --check, list the edits E of stage S on line LN.  The
+   line read was ORIG (what the stages before did to it is in MAP): a
+   column is counted there, where the user will look for it. */
 static void
 account (struct run *r, struct stage *s, const struct vn_doc *doc,
-         const struct vn_line *ln, const struct vn_edits *e)
+         const struct vn_line *ln, const struct vn_edits *e,
+         const char *orig, const struct vn_edit_map *map)
 {
   size_t i, counted = 0;
   uint64_t col = r->col_base;
 
+  (void) ln;
   r->nfix += e->nfix;
   r->nnotes += e->n - e->nfix;
   r->input_fixes += e->nfix;
@@ -466,12 +472,21 @@ account (struct run *r, struct stage *s, const struct vn_doc *doc,
   for (i = 0; i < e->n; i++)
     {
       const struct vn_edit *d = &e->v[i];
+      size_t off;
+
       s->counts[d->rule - s->f->rules]++;
       if (r->mode != MODE_CHECK)
         continue;
-      /* Edits are sorted: count characters incrementally. */
-      col += vn_utf8_count (ln->text + counted, d->off - counted);
-      counted = d->off;
+      /* Edits are sorted, and map back in order: count characters
+         incrementally. */
+      off = vn_edit_map_back (map, d->off);
+      if (off < counted)
+        {
+          counted = 0;
+          col = r->col_base;
+        }
+      col += vn_utf8_count (orig + counted, off - counted);
+      counted = off;
       if (r->doc_scope)
         defer_diag (r, doc, ln->lineno, col + 1, d->rule->code,
                     vn_edit_reason (e, d));
@@ -489,7 +504,7 @@ account (struct run *r, struct stage *s, const struct vn_doc *doc,
 static int
 apply_stage (struct run *r, struct stage *s, const struct vn_doc *doc,
              const struct vn_line *ln, size_t n, struct vn_edits *e,
-             struct vn_buf *out)
+             const char *orig, struct vn_edit_map *map, struct vn_buf *out)
 {
   int rc;
 
@@ -506,11 +521,12 @@ apply_stage (struct run *r, struct stage *s, const struct vn_doc *doc,
       raise_status (r, VN_EXIT_ERROR);
       return 0;
     }
-  account (r, s, doc, ln, e);
+  account (r, s, doc, ln, e, orig, map);
   if (!e->nfix)
     return 0;
   vn_buf_clear (out);
   vn_edits_apply (e, ln->text, n, out);
+  vn_edit_map_add (map, e, (unsigned) (s - r->stages));
   return 1;
 }
 
@@ -539,6 +555,7 @@ fix_line (struct run *r, const struct vn_doc *doc, const struct vn_line *in,
 
   if (!sep)
     count_line (r, in);
+  vn_edit_map_clear (&r->map);
   for (i = 0; i < r->nstages && n > 0; i++)
     {
       struct stage *s = &r->stages[i];
@@ -547,7 +564,8 @@ fix_line (struct run *r, const struct vn_doc *doc, const struct vn_line *in,
         continue;
       vn_edits_clear (&r->edits);
       (sep ? s->f->separator : s->f->line) (s->state, doc, &ln, &r->edits);
-      if (!apply_stage (r, s, doc, &ln, n, &r->edits, next))
+      if (!apply_stage (r, s, doc, &ln, n, &r->edits, in->text, &r->map,
+                        next))
         continue;
       ln.text = next->p;
       n = next->len;
@@ -585,10 +603,13 @@ hold_line (struct run *r, const struct vn_line *ln, uint64_t col_base)
   count_line (r, ln);
   if (h->n == h->cap)
     {
+      size_t old = h->cap;
       h->cap = vn_grow (h->cap, h->n + 1);
       h->v = vn_xrealloc (h->v, h->cap * sizeof *h->v);
+      memset (h->v + old, 0, (h->cap - old) * sizeof *h->v);
     }
   l = &h->v[h->n++];
+  vn_edit_map_clear (&l->map);
   l->off = l->in_off = h->text.len;
   l->n = l->in_n = ln->len + ln->eol_len;
   vn_buf_append (&h->text, ln->text, l->n);
@@ -677,7 +698,8 @@ flush_doc (struct run *r, const struct vn_doc *doc)
           ln.raw = l->raw_n == SIZE_MAX ? h->text.p + l->in_off
             : h->raw.p + l->raw_off;
           r->col_base = l->col_base;
-          if (!apply_stage (r, s, doc, &ln, l->n, &h->edits[j], &r->a))
+          if (!apply_stage (r, s, doc, &ln, l->n, &h->edits[j],
+                            h->text.p + l->in_off, &l->map, &r->a))
             continue;
           l->off = h->text.len;
           l->n = r->a.len;
@@ -1423,6 +1445,7 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   free (fopts);
   vn_diff_free (r.diff);
   vn_edits_free (&r.edits);
+  vn_edit_map_free (&r.map);
   vn_buf_free (&r.a);
   vn_buf_free (&r.b);
   vn_buf_free (&r.text);
@@ -1437,6 +1460,8 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
       free (r.held->edits);
       free (r.held->lines);
       free (r.held->index);
+      for (i = 0; i < r.held->cap; i++)
+        vn_edit_map_free (&r.held->v[i].map);
       free (r.held->v);
       vn_buf_free (&r.held->text);
       vn_buf_free (&r.held->raw);

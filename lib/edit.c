@@ -124,3 +124,74 @@ vn_edits_apply (const struct vn_edits *e, const char *text, size_t len,
     }
   vn_buf_append (out, text + pos, len - pos);
 }
+
+void
+vn_edit_map_add (struct vn_edit_map *m, const struct vn_edits *e,
+                 unsigned stage)
+{
+  size_t i;
+  ptrdiff_t delta = 0;          /* new offset minus old, so far */
+
+  for (i = 0; i < e->n; i++)
+    {
+      const struct vn_edit *d = &e->v[i];
+      struct vn_edit_span *s;
+
+      if (!d->fix)
+        continue;
+      if (m->n == m->cap)
+        {
+          m->cap = vn_grow (m->cap, m->n + 1);
+          m->v = vn_xrealloc (m->v, m->cap * sizeof *m->v);
+        }
+      s = &m->v[m->n++];
+      s->old_off = d->off;
+      s->old_len = d->len;
+      s->new_off = (size_t) ((ptrdiff_t) d->off + delta);
+      s->new_len = d->repl_len;
+      s->stage = stage;
+      delta += (ptrdiff_t) d->repl_len - (ptrdiff_t) d->len;
+    }
+}
+
+size_t
+vn_edit_map_back (const struct vn_edit_map *m, size_t off)
+{
+  size_t end = m->n;
+
+  /* The stages from the last back: each one's spans are consecutive. */
+  while (end > 0)
+    {
+      size_t start = end, i;
+      unsigned stage = m->v[end - 1].stage;
+      ptrdiff_t delta = 0;
+
+      while (start > 0 && m->v[start - 1].stage == stage)
+        start--;
+      for (i = start; i < end; i++)
+        {
+          const struct vn_edit_span *s = &m->v[i];
+          if (off < s->new_off)
+            break;
+          if (off < s->new_off + s->new_len)
+            {
+              delta = (ptrdiff_t) s->new_off - (ptrdiff_t) s->old_off;
+              off = s->new_off;
+              break;
+            }
+          delta = (ptrdiff_t) (s->new_off + s->new_len)
+            - (ptrdiff_t) (s->old_off + s->old_len);
+        }
+      off = (size_t) ((ptrdiff_t) off - delta);
+      end = start;
+    }
+  return off;
+}
+
+void
+vn_edit_map_free (struct vn_edit_map *m)
+{
+  free (m->v);
+  m->v = NULL;
+  m->n = m->cap = 0;
+}

@@ -72,4 +72,37 @@ int vn_edits_sort (struct vn_edits *e, size_t len);
 void vn_edits_apply (const struct vn_edits *e, const char *text, size_t len,
                      struct vn_buf *out);
 
+/* Where the text of a line came from, through the stages that changed it:
+   each fixing edit applied, as spans of the text before (OLD) and after
+   (NEW) its stage, so that a finding of a later stage can be reported at
+   its column in the input, as a compiler reports one in the source.  */
+struct vn_edit_span
+{
+  size_t old_off, old_len, new_off, new_len;
+  unsigned stage;
+};
+
+struct vn_edit_map
+{
+  struct vn_edit_span *v;
+  size_t n, cap;
+};
+
+/* Record the fixing edits of E (sorted) as applied by stage STAGE. */
+void vn_edit_map_add (struct vn_edit_map *m, const struct vn_edits *e,
+                      unsigned stage);
+
+/* The offset in the text before every recorded stage of OFF in the text
+   after them; an offset inside a replacement maps to the start of what it
+   replaced. */
+size_t vn_edit_map_back (const struct vn_edit_map *m, size_t off);
+
+static inline void
+vn_edit_map_clear (struct vn_edit_map *m)
+{
+  m->n = 0;
+}
+
+void vn_edit_map_free (struct vn_edit_map *m);
+
 #endif

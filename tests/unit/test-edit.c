@@ -98,5 +98,43 @@ main (void)
 
   vn_edits_free (&e);
   vn_buf_free (&out);
+  /* The offset map: two stages over "abcdef".  Stage 0 replaces "b" by
+     "XY" and deletes "d": "aXYcef".  Stage 1 inserts "_" before "e":
+     "aXYc_ef".  Every offset of the result maps back to the input. */
+  {
+    struct vn_edit_map m = { 0 };
+    static const struct { size_t after, before; } cases[] = {
+      {0, 0},                   /* a */
+      {1, 1}, {2, 1},           /* X Y: inside "b"'s replacement */
+      {3, 2},                   /* c */
+      {4, 4},                   /* _: inserted before e, which was at 4 */
+      {5, 4},                   /* e */
+      {6, 5},                   /* f */
+      {7, 6}                    /* the end */
+    };
+    size_t k, bad = 0;
+
+    vn_edits_clear (&e);
+    vn_edits_add (&e, 1, 1, "XY", 2, &rule, "b");
+    vn_edits_add (&e, 3, 1, "", 0, &rule, "d");
+    ok (!strcmp (apply (&e, "abcdef", &out), "aXYcef"), "map: stage 0");
+    vn_edit_map_add (&m, &e, 0);
+    vn_edits_clear (&e);
+    vn_edits_add (&e, 4, 0, "_", 1, &rule, "ins");
+    ok (!strcmp (apply (&e, "aXYcef", &out), "aXYc_ef"), "map: stage 1");
+    vn_edit_map_add (&m, &e, 1);
+    for (k = 0; k < sizeof cases / sizeof cases[0]; k++)
+      if (vn_edit_map_back (&m, cases[k].after) != cases[k].before)
+        {
+          bad++;
+          printf ("# offset %zu maps to %zu, not %zu\n", cases[k].after,
+                  vn_edit_map_back (&m, cases[k].after), cases[k].before);
+        }
+    ok (bad == 0, "map: every offset of the result maps back to the input");
+    vn_edit_map_clear (&m);
+    ok (vn_edit_map_back (&m, 3) == 3, "map: an empty map is the identity");
+    vn_edit_map_free (&m);
+  }
+
   return tap_done ();
 }
