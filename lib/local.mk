@@ -14,6 +14,8 @@ lib_libvnclean_a_SOURCES = \
 	lib/line.h \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
+	lib/report.c lib/report.h \
+	lib/walk.c lib/walk.h \
 	lib/space.c \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
