@@ -20,7 +20,9 @@
 #include "edit.h"
 #include "json.h"
 #include "reader.h"
+#include "report.h"
 #include "utf8.h"
+#include "walk.h"
 
 enum mode { MODE_WRITE, MODE_CHECK, MODE_DIFF };
 
@@ -28,6 +30,8 @@ enum
 {
   OPT_CHECK = CHAR_MAX + 1, OPT_DIFF, OPT_STATS, OPT_JSONL, OPT_DOC_SEP,
   OPT_INVALID, OPT_HELP, OPT_VERSION, OPT_ONLY, OPT_SKIP, OPT_LIST,
+  OPT_FORMAT, OPT_SELECT, OPT_IGNORE, OPT_MAX_DEFECTS, OPT_THRESHOLD,
+  OPT_INCLUDE, OPT_EXCLUDE,
   OPT_FIXER                     /* OPT_FIXER + k: the k-th fixer option */
 };
 
@@ -52,6 +56,18 @@ static const struct option select_options[] = {
   {"list", no_argument, NULL, OPT_LIST},
 };
 enum { NSELECT = sizeof select_options / sizeof select_options[0] };
+
+/* Offered by vn-lint. */
+static const struct option lint_options[] = {
+  {"format", required_argument, NULL, OPT_FORMAT},
+  {"select", required_argument, NULL, OPT_SELECT},
+  {"ignore", required_argument, NULL, OPT_IGNORE},
+  {"max-defects", required_argument, NULL, OPT_MAX_DEFECTS},
+  {"threshold", required_argument, NULL, OPT_THRESHOLD},
+  {"include", required_argument, NULL, OPT_INCLUDE},
+  {"exclude", required_argument, NULL, OPT_EXCLUDE},
+};
+enum { NLINT = sizeof lint_options / sizeof lint_options[0] };
 
 struct stage
 {
@@ -96,7 +112,10 @@ struct run
   int doc_scope;
   struct held *held;
   struct vn_buf diags;          /* --check lines of the held document */
-  struct vn_buf names;          /* "entities, unicode, ...", NUL-ended */
+  struct vn_buf names;          /* "entities, unicode, ..." */
+  struct vn_report *report;     /* vn-lint's, or NULL */
+  const struct vn_rule **report_rules;
+  struct vn_globs globs;        /* vn-lint's --include, --exclude */
   struct diag *diag_v;
   size_t ndiag, diag_cap;
 };
@@ -127,11 +146,13 @@ struct held
   size_t lines_cap;
 };
 
-/* A --check line of a held document, to print in input order. */
+/* A finding of a held document, to report in input order. */
 struct diag
 {
   uint64_t lineno, col;
-  size_t seq, off;
+  size_t seq, off;              /* OFF: its reason in RUN->diags */
+  const struct vn_rule *rule;
+  int fix;
 };
 
 /* The in-place temporary file, removed if we die before renaming it. */
@@ -323,6 +344,31 @@ usage (const struct vn_filter *filter)
                    "print the filters that would run, in order, one per "
                    "line, and exit");
     }
+  if (filter->lint)
+    {
+      option_line (NULL, "format", "FORMAT", 0,
+                   "text (FILE:LINE:COL: RULE: message, the default), json "
+                   "(an array of findings) or sarif (SARIF 2.1.0, for "
+                   "code-scanning services)");
+      option_line (NULL, "select", "CODES", 0,
+                   "report only these rules: comma-separated codes or their "
+                   "starts (T1, E103, U)");
+      option_line (NULL, "ignore", "CODES", 0,
+                   "do not report these rules (after --select)");
+      option_line (NULL, "max-defects", "N", 0,
+                   "exit 0 while there are at most N defects (default 0); "
+                   "notes never count");
+      option_line (NULL, "threshold", "CODE:N", 0,
+                   "allow rule CODE up to N defects; it is then judged by "
+                   "this alone, not by --max-defects (repeatable)");
+      option_line (NULL, "include", "GLOB", 0,
+                   "in a directory, look only at the files GLOB matches (on "
+                   "the name, or on the path under the directory when GLOB "
+                   "has a '/'; repeatable)");
+      option_line (NULL, "exclude", "GLOB", 0,
+                   "in a directory, skip the files and directories GLOB "
+                   "matches (repeatable)");
+    }
   option_line (NULL, "help", NULL, 0, "display this help and exit");
   option_line (NULL, "version", NULL, 0,
                "output version information and exit");
@@ -397,14 +443,34 @@ first_line (const char *text, size_t n, size_t *len, size_t *eol)
     }
 }
 
-/* Keep a --check line of a held document for print_diags. */
+/* Report a finding now: as a --check line, or to vn-lint's report. */
 static void
-defer_diag (struct run *r, const struct vn_doc *doc, uint64_t lineno,
-            uint64_t col, const char *code, const char *reason)
+report_now (struct run *r, const struct vn_doc *doc, uint64_t lineno,
+            uint64_t col, const struct vn_rule *rule, const char *reason,
+            int fix)
+{
+  if (r->report)
+    vn_report_finding (r->report, doc->name, lineno, col, rule, reason, fix);
+  else if (fprintf (r->out, "%s:%llu:%llu: %s: %s\n", doc->name,
+                    (unsigned long long) lineno, (unsigned long long) col,
+                    rule->code, reason) < 0)
+    write_error (r);
+}
+
+/* Report a finding: at once when streaming; in a held document, after
+   all its stages ran, sorted (print_diags). */
+static void
+finding (struct run *r, const struct vn_doc *doc, uint64_t lineno,
+         uint64_t col, const struct vn_rule *rule, const char *reason,
+         int fix)
 {
   struct diag *d;
-  char where[64];
 
+  if (!r->doc_scope)
+    {
+      report_now (r, doc, lineno, col, rule, reason, fix);
+      return;
+    }
   if (r->ndiag == r->diag_cap)
     {
       r->diag_cap = vn_grow (r->diag_cap, r->ndiag + 1);
@@ -415,14 +481,9 @@ defer_diag (struct run *r, const struct vn_doc *doc, uint64_t lineno,
   d->col = col;
   d->seq = r->ndiag++;
   d->off = r->diags.len;
-  snprintf (where, sizeof where, ":%llu:%llu: ", (unsigned long long) lineno,
-            (unsigned long long) col);
-  vn_buf_puts (&r->diags, doc->name);
-  vn_buf_puts (&r->diags, where);
-  vn_buf_puts (&r->diags, code);
-  vn_buf_puts (&r->diags, ": ");
-  vn_buf_puts (&r->diags, reason);
-  vn_buf_append (&r->diags, "\n", 2);
+  d->rule = rule;
+  d->fix = fix;
+  vn_buf_append (&r->diags, reason, strlen (reason) + 1);
 }
 
 static int
@@ -437,17 +498,20 @@ diag_cmp (const void *a, const void *b)
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Print the --check lines of the held document in input order: by line,
+/* Report the findings of the held document DOC in input order: by line,
    column, then the order of the stages. */
 static void
-print_diags (struct run *r)
+print_diags (struct run *r, const struct vn_doc *doc)
 {
   size_t i;
 
   qsort (r->diag_v, r->ndiag, sizeof *r->diag_v, diag_cmp);
   for (i = 0; i < r->ndiag; i++)
-    if (fputs (r->diags.p + r->diag_v[i].off, r->out) == EOF)
-      write_error (r);
+    {
+      const struct diag *d = &r->diag_v[i];
+      report_now (r, doc, d->lineno, d->col, d->rule, r->diags.p + d->off,
+                  d->fix);
+    }
   r->ndiag = 0;
   vn_buf_clear (&r->diags);
 }
@@ -487,14 +551,8 @@ account (struct run *r, struct stage *s, const struct vn_doc *doc,
         }
       col += vn_utf8_count (orig + counted, off - counted);
       counted = off;
-      if (r->doc_scope)
-        defer_diag (r, doc, ln->lineno, col + 1, d->rule->code,
-                    vn_edit_reason (e, d));
-      else if (fprintf (r->out, "%s:%llu:%llu: %s: %s\n", doc->name,
-                        (unsigned long long) ln->lineno,
-                        (unsigned long long) col + 1, d->rule->code,
-                        vn_edit_reason (e, d)) < 0)
-        write_error (r);
+      finding (r, doc, ln->lineno, col + 1, d->rule, vn_edit_reason (e, d),
+               d->fix);
     }
 }
 
@@ -717,7 +775,7 @@ flush_doc (struct run *r, const struct vn_doc *doc)
       emit (r, &in, h->text.p + l->off, l->n);
     }
   if (r->mode == MODE_CHECK)
-    print_diags (r);
+    print_diags (r, doc);
   h->n = 0;
   vn_buf_clear (&h->text);
   vn_buf_clear (&h->raw);
@@ -1050,10 +1108,28 @@ done:
   r->out_name = saved_name;
 }
 
+static void process_path (struct run *r, const char *path);
+
+static void
+walked (void *arg, const char *path)
+{
+  process_path (arg, path);
+}
+
 static void
 process_path (struct run *r, const char *path)
 {
   int fd;
+  struct stat st;
+
+  /* vn-lint takes directories, and looks at the files under them. */
+  if (r->filter->lint && strcmp (path, "-") && stat (path, &st) == 0
+      && S_ISDIR (st.st_mode))
+    {
+      if (vn_walk (path, &r->globs, walked, r) < 0)
+        raise_status (r, VN_EXIT_FOUND);
+      return;
+    }
 
   if (!strcmp (path, "-"))
     {
@@ -1129,7 +1205,8 @@ print_stats (struct run *r)
 static struct option *
 build_options (struct run *r, const struct vn_fixer_option ***fopts)
 {
-  size_t base = NCOMMON + (r->filter->select ? NSELECT : 0);
+  size_t base = NCOMMON + (r->filter->select ? NSELECT : 0)
+    + (r->filter->lint ? NLINT : 0);
   size_t n = 0, i, k = base, j;
   struct option *longopts;
 
@@ -1144,6 +1221,9 @@ build_options (struct run *r, const struct vn_fixer_option ***fopts)
   memcpy (longopts, common_options, sizeof common_options);
   if (r->filter->select)
     memcpy (longopts + NCOMMON, select_options, sizeof select_options);
+  if (r->filter->lint)
+    memcpy (longopts + NCOMMON + (r->filter->select ? NSELECT : 0),
+            lint_options, sizeof lint_options);
   for (i = 0; i < r->nstages; i++)
     {
       const struct vn_fixer_option *o;
@@ -1263,6 +1343,42 @@ select_stages (struct run *r, const char *only, const char *skip)
   r->nstages = k;
 }
 
+/* vn-lint: the report, for the rules of the stages that run. */
+static void
+start_report (struct run *r, const char *format, const char *select,
+              const char *ignore, const char *max, const char **thresholds,
+              size_t nthresholds)
+{
+  const struct vn_rule **rules;
+  size_t n = 0, i;
+  int bad = 0;
+
+  for (i = 0; i < r->nstages; i++)
+    {
+      const struct vn_rule *rule;
+      for (rule = r->stages[i].f->rules; rule->code; rule++)
+        n++;
+    }
+  rules = vn_xcalloc (n + 1, sizeof *rules);
+  n = 0;
+  for (i = 0; i < r->nstages; i++)
+    {
+      const struct vn_rule *rule;
+      for (rule = r->stages[i].f->rules; rule->code; rule++)
+        rules[n++] = rule;
+    }
+  r->report_rules = rules;
+  r->report = vn_report_new (r->filter->name, PACKAGE_VERSION, rules, n);
+  bad |= format && vn_report_set_format (r->report, format) < 0;
+  bad |= select && vn_report_select (r->report, select) < 0;
+  bad |= ignore && vn_report_ignore (r->report, ignore) < 0;
+  bad |= max && vn_report_max_defects (r->report, max) < 0;
+  for (i = 0; i < nthresholds; i++)
+    bad |= vn_report_threshold (r->report, thresholds[i]) < 0;
+  if (bad)
+    try_help (r->filter);
+}
+
 int
 vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
 {
@@ -1270,7 +1386,10 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   struct option *longopts;
   const struct vn_fixer_option **fopts;
   const char *only = NULL, *skip = NULL;
-  size_t i;
+  const char *format = NULL, *select = NULL, *ignore = NULL, *max = NULL;
+  const char **thresholds = vn_xcalloc ((size_t) argc + 1,
+                                        sizeof *thresholds);
+  size_t i, nthresholds = 0;
   int c, policy, list = 0;
 
   vn_set_program_name (filter->name);
@@ -1362,6 +1481,31 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
       case OPT_LIST:
         list = 1;
         break;
+      case OPT_FORMAT:
+        format = optarg;
+        break;
+      case OPT_SELECT:
+        select = optarg;
+        break;
+      case OPT_IGNORE:
+        ignore = optarg;
+        break;
+      case OPT_MAX_DEFECTS:
+        max = optarg;
+        break;
+      case OPT_THRESHOLD:
+        thresholds[nthresholds++] = optarg;
+        break;
+      case OPT_INCLUDE:
+      case OPT_EXCLUDE:
+        {
+          const char ***v = c == OPT_INCLUDE ? &r.globs.include
+            : &r.globs.exclude;
+          size_t *n = c == OPT_INCLUDE ? &r.globs.ninclude : &r.globs.nexclude;
+          *v = vn_xrealloc (*v, (*n + 1) * sizeof **v);
+          (*v)[(*n)++] = optarg;
+        }
+        break;
       case OPT_VERSION:
         version (filter);
         break;
@@ -1384,6 +1528,19 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
         puts (r.stages[i].f->filter);
       exit_after_output ();
     }
+  if (filter->lint)
+    {
+      if (r.in_place || r.mode == MODE_DIFF)
+        {
+          vn_error (0, 0, "%s changes nothing: --%s cannot be used",
+                    filter->name, r.in_place ? "in-place" : "diff");
+          try_help (filter);
+        }
+      r.mode = MODE_CHECK;
+      start_report (&r, format, select, ignore, max, thresholds,
+                    nthresholds);
+    }
+  free (thresholds);
   if (r.in_place && (r.mode != MODE_WRITE || r.output))
     {
       vn_error (0, 0, "--in-place cannot be used with %s",
@@ -1418,6 +1575,8 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   if (r.mode == MODE_DIFF)
     r.diff = vn_diff_new (r.out);
 
+  if (r.report)
+    vn_report_begin (r.report, r.out);
   if (optind == argc)
     process_path (&r, "-");
   for (; optind < argc; optind++)
@@ -1425,7 +1584,13 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
 
   if (r.stats)
     print_stats (&r);
-  if (r.mode == MODE_CHECK && r.found)
+  if (r.report)
+    {
+      vn_report_end (r.report);
+      if (vn_report_failed (r.report, stderr, filter->name))
+        raise_status (&r, VN_EXIT_FOUND);
+    }
+  else if (r.mode == MODE_CHECK && r.found)
     raise_status (&r, VN_EXIT_FOUND);
   if (fflush (r.out) != 0 || ferror (r.out)
       || (r.out != stdout && fclose (r.out) != 0))
@@ -1469,6 +1634,10 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
     }
   vn_buf_free (&r.diags);
   vn_buf_free (&r.names);
+  vn_report_free (r.report);
+  free (r.report_rules);
+  free (r.globs.include);
+  free (r.globs.exclude);
   free (r.diag_v);
   return r.status;
 }

@@ -12,6 +12,9 @@ struct vn_filter
   const char *description;              /* paragraph(s) after the usage line */
   const struct vn_fixer *const *fixers;
   int select;           /* offer --only=LIST and --skip=LIST */
+  int lint;             /* vn-lint: change nothing, report every finding
+                           (--format, --select, --ignore, thresholds), take
+                           directories (--include, --exclude) */
   int documents;        /* hold each document whole even when no fixer is
                            of document scope: every stage then sees the
                            lines the stages before it wrote, lookahead

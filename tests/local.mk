@@ -35,9 +35,11 @@ GOLDEN_TESTS = \
 	tests/golden/errors.vt \
 	tests/golden/seeds.vt \
 	tests/golden/document.vt \
-	tests/golden/clean.vt
+	tests/golden/clean.vt \
+	tests/golden/lint.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
+EXTRA_DIST += tests/tools/check-sarif
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
 	tests/data/SOURCES.md
 
@@ -50,7 +52,7 @@ VT_LOG_COMPILER = $(top_builddir)/tests/transcript
 # The transcripts run the built filters, never installed ones; LC_ALL=C
 # shows that nothing depends on the locale.
 AM_TESTS_ENVIRONMENT = \
-	PATH='$(abs_top_builddir)/filters:$(abs_top_builddir)/tests/tools':"$$PATH"; \
+	PATH='$(abs_top_builddir)/filters:$(abs_top_builddir)/tests/tools:$(abs_top_srcdir)/tests/tools':"$$PATH"; \
 	export PATH; \
 	LC_ALL=C; export LC_ALL; \
 	abs_top_srcdir='$(abs_top_srcdir)'; export abs_top_srcdir;
