@@ -36,7 +36,8 @@ GOLDEN_TESTS = \
 	tests/golden/seeds.vt \
 	tests/golden/document.vt \
 	tests/golden/clean.vt \
-	tests/golden/lint.vt
+	tests/golden/lint.vt \
+	tests/golden/corpus.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/tools/check-sarif
@@ -52,7 +53,8 @@ VT_LOG_COMPILER = $(top_builddir)/tests/transcript
 # The transcripts run the built filters, never installed ones; LC_ALL=C
 # shows that nothing depends on the locale.
 AM_TESTS_ENVIRONMENT = \
-	PATH='$(abs_top_builddir)/filters:$(abs_top_builddir)/tests/tools:$(abs_top_srcdir)/tests/tools':"$$PATH"; \
+	PATH='$(abs_top_builddir)/filters:$(abs_top_builddir)/tests/tools:$(abs_top_srcdir)/tests/tools:$(abs_top_srcdir)/scripts':"$$PATH"; \
 	export PATH; \
 	LC_ALL=C; export LC_ALL; \
+	VN_CLEAN='$(abs_top_builddir)/filters/vn-clean'; export VN_CLEAN; \
 	abs_top_srcdir='$(abs_top_srcdir)'; export abs_top_srcdir;
