@@ -580,8 +580,10 @@ sentence_glued (const struct scan *s, size_t i, const struct word *w)
   if (left.letters < 2 || !left.last_lower || !left.has_vowel)
     return 0;
   if (left.start > 0 && (s->t[left.start - 1] == '.'
+                         || s->t[left.start - 1] == '-'
+                         || s->t[left.start - 1] == '_'
                          || vn_is_digit (s->t[left.start - 1])))
-    return 0;                   /* a.b.Cde, 3com.Net */
+    return 0;                   /* a.b.Cde, Báo-Cáo.Docx, 3com.Net */
   return syllable (s, &left) || opens_sentence (s, w);
 }
 
@@ -652,13 +654,16 @@ period (struct scan *s, size_t i)
         }
       return e - 1;
     }
-  /* . . -> . ; but . . . is a spaced ellipsis. */
+  /* . . -> . ; but . . . is a spaced ellipsis, left whole. */
+  if (sp < i && sp > 0 && s->t[sp - 1] == '.')
+    return i;
   k = spaces_after (s, end);
-  if (k > end && k < s->len && s->t[k] == '.'
-      && byte_at (s, k + 1) != '.')
+  if (k > end && k < s->len && s->t[k] == '.')
     {
       size_t k2 = spaces_after (s, k + 1);
-      if (!(k2 < s->len && s->t[k2] == '.') && ends_here (s, k + 1))
+      if (byte_at (s, k + 1) == '.' || (k2 < s->len && s->t[k2] == '.'))
+        return i;
+      if (ends_here (s, k + 1))
         end = k + 1;
     }
   nxt = byte_at (s, end);
@@ -831,7 +836,7 @@ hyphen (struct scan *s, size_t i)
       || (l.start > 0 && vn_is_digit (s->t[l.start - 1])))
     return;
   edit (s, after ? i + 1 : i - 1, 1, "", P105,
-        "lopsided space at '-' between '%.*s' and '%.*s' removed",
+        "lopsided hyphen between '%.*s' and '%.*s' closed",
         (int) (l.end - l.start), (const char *) s->t + l.start,
         (int) (r.end - r.start), (const char *) s->t + r.start);
 }

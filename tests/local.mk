@@ -21,6 +21,7 @@ GOLDEN_TESTS = \
 	tests/golden/entities.vt \
 	tests/golden/unicode.vt \
 	tests/golden/tones.vt \
+	tests/golden/punct.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
