@@ -43,6 +43,8 @@ struct scan
   size_t len;
   struct vn_edits *out;
   size_t done;          /* proposed edits end here: the next starts after */
+  size_t spaced;        /* where a space was last added (or SIZE_MAX): the
+                           word there no longer follows the mark before */
   size_t quotes_seen;   /* ASCII '"' met so far, this one included */
   long quotes;          /* ASCII '"' in the whole line; -1 until counted */
 };
@@ -489,6 +491,7 @@ add_space_after (struct scan *s, size_t from, size_t end)
 {
   edit (s, end, 0, " ", P103, "space added after '%.*s' before a letter",
         (int) (end - from), (const char *) s->t + from);
+  s->spaced = end;
 }
 
 /* , and ; : runs collapse (,, , ,), no space before, one after before a
@@ -579,11 +582,12 @@ sentence_glued (const struct scan *s, size_t i, const struct word *w)
   word_before (s, i, &left);
   if (left.letters < 2 || !left.last_lower || !left.has_vowel)
     return 0;
-  if (left.start > 0 && (s->t[left.start - 1] == '.'
-                         || s->t[left.start - 1] == '-'
-                         || s->t[left.start - 1] == '_'
-                         || vn_is_digit (s->t[left.start - 1])))
-    return 0;                   /* a.b.Cde, Báo-Cáo.Docx, 3com.Net */
+  if (left.start > 0 && left.start != s->spaced
+      && (s->t[left.start - 1] == '.' || s->t[left.start - 1] == '-'
+          || s->t[left.start - 1] == '_'
+          || vn_is_digit (s->t[left.start - 1])))
+    return 0;                   /* a.b.Cde, Báo-Cáo.Docx, 3com.Net; but
+                                   năm.Quyết.Đây once a space is added */
   return syllable (s, &left) || opens_sentence (s, w);
 }
 
@@ -742,7 +746,8 @@ opens_after (const struct scan *s, size_t i)
 }
 
 /* The opening bracket or quote T[I..I+N) is followed by spaces: they go
-   when a word, a number or a quote follows them. */
+   when a word, a number or an opening curly quote follows them (an ASCII
+   quote there may close as well). */
 static void
 open_mark (struct scan *s, size_t i, size_t n)
 {
@@ -753,7 +758,7 @@ open_mark (struct scan *s, size_t i, size_t n)
     return;
   char_at (s, k, &cp);
   if (is_letter (cp) || (cp < 0x80 && vn_is_digit ((unsigned char) cp))
-      || cp == '"' || cp == 0x201C)
+      || cp == 0x201C)
     edit (s, i + n, k - i - n, "", P102, "space after '%s' removed",
           n == 1 ? (s->t[i] == '(' ? "(" : s->t[i] == '[' ? "[" : "\"")
           : s->t[i] == 0xC2 ? "«" : s->t[i + 2] == 0x9C ? "“" : "‘");
@@ -777,10 +782,10 @@ close_bracket (struct scan *s, size_t i)
     {
       if (cp == '"' || cp == '\'' || cp == ')')
         {
-          /* an emoticon :) or a quote after a space: leave */
+          /* an emoticon :) or a quote after a space (it opens): leave */
           size_t j = char_before (s, sp, &cp);
-          if (j == 0 || is_space (s->t[j - 1]) || s->t[j - 1] == ':'
-              || s->t[j - 1] == ';' || s->t[j - 1] == '=')
+          if (j == 0 || s->t[j - 1] == ':' || s->t[j - 1] == ';'
+              || s->t[j - 1] == '=' || (cp != ')' && is_space (s->t[j - 1])))
             return;
         }
       edit (s, sp, i - sp, "", P101, "space before '%s' removed",
@@ -955,6 +960,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
   s.len = len;
   s.out = out;
   s.done = 0;
+  s.spaced = SIZE_MAX;
   s.quotes_seen = 0;
   s.quotes = -1;
   /* Most of a line is letters and single spaces: the bytes worth a look
