@@ -392,27 +392,6 @@ note (struct scan *s, size_t off, size_t n, const char *reason)
                  (const char *) s->t + off, reason);
 }
 
-/* Whether the character that ends at I may have punctuation right after
-   it: a letter, a digit, a closing bracket or quote, a per cent or degree
-   sign.  A quote counts when it closes (it does not follow a space). */
-static int
-takes_punct (const struct scan *s, size_t i)
-{
-  uint32_t cp;
-  size_t j;
-
-  if (i == 0)
-    return 0;
-  j = char_before (s, i, &cp);
-  if (is_letter (cp) || vn_is_digit ((unsigned char) (cp < 0x80 ? cp : 0))
-      || cp == ')' || cp == ']' || cp == '%' || cp == 0xB0
-      || cp == 0x201D || cp == 0x2019 || cp == 0xBB)
-    return 1;
-  if (cp == '"' || cp == '\'')
-    return j > 0 && !is_space (s->t[j - 1]);
-  return 0;
-}
-
 /* Whether the character that ends at I is a closing bracket or quote. */
 static int
 closes (const struct scan *s, size_t i)
@@ -426,6 +405,27 @@ closes (const struct scan *s, size_t i)
   if (cp == ')' || cp == ']' || cp == 0x201D || cp == 0x2019 || cp == 0xBB)
     return 1;
   return cp == '"' && j > 0 && !is_space (s->t[j - 1]);
+}
+
+/* Whether the character that ends at I may have punctuation right after
+   it: a letter, a digit, a per cent or degree sign, an apostrophe (Cavani
+   46'), a closing bracket or quote (a quote that does not follow a space
+   closes). */
+static int
+takes_punct (const struct scan *s, size_t i)
+{
+  uint32_t cp;
+  size_t j;
+
+  if (i == 0)
+    return 0;
+  j = char_before (s, i, &cp);
+  if (is_letter (cp) || (cp < 0x80 && vn_is_digit ((unsigned char) cp))
+      || cp == '%' || cp == 0xB0)
+    return 1;
+  if (cp == '\'')
+    return j > 0 && !is_space (s->t[j - 1]);
+  return closes (s, i);
 }
 
 /* May the character at I follow a mark with no space (end of line, a
@@ -625,6 +625,25 @@ ordinary_end (const struct scan *s, size_t i)
     && !(w.start > 0 && s->t[w.start - 1] == '.');
 }
 
+/* The spaces from SP before the stop T[I..END) (. or ! ? and their runs),
+   followed by the word W: they go when the stop ends there (vậy ?); when
+   it is glued to a word that opens a sentence, the space moves after it
+   (cơ thể .Vì vậy, Hỏi ?Trả lời). */
+static void
+space_before_stop (struct scan *s, size_t sp, size_t i, size_t end,
+                   const struct word *w)
+{
+  if (!takes_punct (s, sp))
+    return;
+  if (ends_here (s, end))
+    drop_space_before (s, sp, i);
+  else if (opens_sentence (s, w) && !protected_token (s, end))
+    {
+      drop_space_before (s, sp, i);
+      add_space_after (s, i, end);
+    }
+}
+
 /* . : runs (. .) collapse, no space before, one after a sentence glued to
    the next; ellipses and .. are left as typed. */
 static size_t
@@ -674,17 +693,8 @@ period (struct scan *s, size_t i)
   if (nxt >= 0 && vn_is_digit (nxt))
     return end - 1;             /* 5.385, .5 */
   word_after (s, end, &w);
-  if (sp < i && takes_punct (s, sp))
-    {
-      if (ends_here (s, end))
-        drop_space_before (s, sp, i);
-      else if (opens_sentence (s, &w) && !protected_token (s, end))
-        {
-          /* khu vực .Đem: the space goes after the dot */
-          drop_space_before (s, sp, i);
-          add_space_after (s, i, end);
-        }
-    }
+  if (sp < i)
+    space_before_stop (s, sp, i, end, &w);
   if (end > i + 1)
     edit (s, i + 1, end - i - 1, "", P104, "'%s' made one", ". .");
   if (sp == i && w.letters && sentence_glued (s, i, &w))
@@ -715,17 +725,8 @@ bang (struct scan *s, size_t i)
       return end - 1;
     }
   word_after (s, end, &w);
-  if (sp < i && takes_punct (s, sp))
-    {
-      if (ends_here (s, end))
-        drop_space_before (s, sp, i);
-      else if (opens_sentence (s, &w) && !protected_token (s, end))
-        {
-          /* Hỏi ?Trả lời: the space goes after the mark */
-          drop_space_before (s, sp, i);
-          add_space_after (s, i, end);
-        }
-    }
+  if (sp < i)
+    space_before_stop (s, sp, i, end, &w);
   if (sp == i && end < s->len && !is_space (s->t[end]))
     if (w.letters && sentence_glued (s, i, &w) && !protected_token (s, i))
       add_space_after (s, i, end);
