@@ -20,10 +20,10 @@ static const struct vn_filter filter = {
     "\n"
     "Never touched: numbers (12,5  5.385  1.406/2.282), dates and times\n"
     "(19/1/2005  8:30), ratios (2:1), URLs, e-mail addresses, file names,\n"
-    "the abbreviations with dots or slashes of data/abbreviations.txt (TP.HCM,\n"
-    "PGS.TS, v.v., Đ/c, TP.Đà Nẵng), ellipses (... and … as typed), emoticons,\n"
-    "and the style of quotes and dashes.  What is left for review (.,  ?.  !.\n"
-    "and ..) is listed by --check as P190 and never changed.\n",
+    "abbreviations with dots or slashes (TP.HCM, PGS.TS, v.v., Đ/c, TP.Đà Nẵng;\n"
+    "the list is data/abbreviations.txt, compiled in), ellipses (... and … as\n"
+    "typed), emoticons, and the style of quotes and dashes.  What is left for\n"
+    "review (.,  ?.  !.  and ..) is listed by --check as P190, never changed.\n",
   .fixers = fixers,
 };
 
