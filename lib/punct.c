@@ -392,7 +392,8 @@ note (struct scan *s, size_t off, size_t n, const char *reason)
                  (const char *) s->t + off, reason);
 }
 
-/* Whether the character that ends at I is a closing bracket or quote. */
+/* Whether the character that ends at I is a closing bracket or quote (a
+   quote closes when it does not follow a space). */
 static int
 closes (const struct scan *s, size_t i)
 {
@@ -409,22 +410,19 @@ closes (const struct scan *s, size_t i)
 
 /* Whether the character that ends at I may have punctuation right after
    it: a letter, a digit, a per cent or degree sign, an apostrophe (Cavani
-   46'), a closing bracket or quote (a quote that does not follow a space
-   closes). */
+   46'), a closing bracket or quote. */
 static int
 takes_punct (const struct scan *s, size_t i)
 {
-  uint32_t cp;
-  size_t j;
+  uint32_t cp = 0;
 
-  if (i == 0)
-    return 0;
-  j = char_before (s, i, &cp);
+  if (i > 0)
+    char_before (s, i, &cp);
   if (is_letter (cp) || (cp < 0x80 && vn_is_digit ((unsigned char) cp))
       || cp == '%' || cp == 0xB0)
     return 1;
   if (cp == '\'')
-    return j > 0 && !is_space (s->t[j - 1]);
+    return i > 1 && !is_space (s->t[i - 2]);
   return closes (s, i);
 }
 
