@@ -1,10 +1,17 @@
 ## filters/local.mk -- one thin main per filter
-bin_PROGRAMS += filters/vn-entities filters/vn-space filters/vn-unicode \
-	filters/vn-tones filters/vn-clean filters/vn-lint
+bin_PROGRAMS += \
+	filters/vn-entities \
+	filters/vn-unicode \
+	filters/vn-tones \
+	filters/vn-punct \
+	filters/vn-space \
+	filters/vn-clean \
+	filters/vn-lint
 
 filters_vn_entities_SOURCES = filters/vn-entities.c
-filters_vn_space_SOURCES = filters/vn-space.c
 filters_vn_unicode_SOURCES = filters/vn-unicode.c
 filters_vn_tones_SOURCES = filters/vn-tones.c
+filters_vn_punct_SOURCES = filters/vn-punct.c
+filters_vn_space_SOURCES = filters/vn-space.c
 filters_vn_clean_SOURCES = filters/vn-clean.c
 filters_vn_lint_SOURCES = filters/vn-lint.c

@@ -12,6 +12,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/fixer.h \
 	lib/json.c lib/json.h \
 	lib/line.h \
+	lib/punct.c \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
 	lib/report.c lib/report.h \
@@ -45,6 +46,18 @@ BUILT_SOURCES += lib/rime-table.h
 CLEANFILES += lib/rime-table.h
 EXTRA_DIST += lib/gen-rime-table.awk
 nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
+
+# The abbreviations vn-punct never opens, generated from
+# data/abbreviations.txt (sorted in byte order: LC_ALL=C).
+lib/abbrev-table.h: $(top_srcdir)/data/abbreviations.txt \
+		$(top_srcdir)/lib/gen-abbrev-table.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-abbrev-table.awk \
+		$(top_srcdir)/data/abbreviations.txt > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/abbrev-table.h
+CLEANFILES += lib/abbrev-table.h
+EXTRA_DIST += lib/gen-abbrev-table.awk
+nodist_lib_libvnclean_a_SOURCES += lib/abbrev-table.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU.

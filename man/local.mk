@@ -1,5 +1,12 @@
 ## man/local.mk -- man pages made from --help, so they cannot drift
-man_MANS += man/vn-entities.1 man/vn-space.1 man/vn-unicode.1 man/vn-tones.1 man/vn-clean.1 man/vn-lint.1
+man_MANS += \
+	man/vn-entities.1 \
+	man/vn-unicode.1 \
+	man/vn-tones.1 \
+	man/vn-punct.1 \
+	man/vn-space.1 \
+	man/vn-clean.1 \
+	man/vn-lint.1
 CLEANFILES += $(man_MANS)
 
 man/%.1: filters/%
