@@ -14,6 +14,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/line.h \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
+	lib/scan.h \
 	lib/space.c \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
