@@ -14,6 +14,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/line.h \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
+	lib/repeats.c lib/repeats.h \
 	lib/scan.h \
 	lib/space.c \
 	lib/syllable.c lib/syllable.h \
@@ -44,6 +45,19 @@ BUILT_SOURCES += lib/rime-table.h
 CLEANFILES += lib/rime-table.h
 EXTRA_DIST += lib/gen-rime-table.awk
 nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
+
+# The word data of lib/repeats.c, generated from the three lists in data/
+# (scripts/gen-repeat-data made them; data/SOURCES.md).
+REPEAT_LISTS = $(top_srcdir)/data/compounds.txt \
+	$(top_srcdir)/data/phrase-starts.txt $(top_srcdir)/data/reduplicatives.txt
+lib/repeat-table.h: $(REPEAT_LISTS) $(top_srcdir)/lib/gen-repeat-table.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-repeat-table.awk \
+		$(REPEAT_LISTS) > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/repeat-table.h
+CLEANFILES += lib/repeat-table.h
+EXTRA_DIST += lib/gen-repeat-table.awk
+nodist_lib_libvnclean_a_SOURCES += lib/repeat-table.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU.
