@@ -133,6 +133,21 @@ function heapsort(v, n, str,    i, t)
     }
 }
 
+# Print V[1..N] as the cells of a C initializer, PER a line.
+function rows(v, n, per,    i, line)
+{
+  line = " "
+  for (i = 1; i <= n; i++)
+    {
+      line = line " " v[i] ","
+      if (i % per == 0 || i == n)
+        {
+          print line
+          line = " "
+        }
+    }
+}
+
 END {
   if (bad)
     exit 1
@@ -181,34 +196,21 @@ END {
   print "/* The pairs: the number of X in the high 16 bits, of Y in the low"
   print "   ones, ascending. */"
   print "static const uint32_t rep_pair_key[REP_PAIRS] = {"
-  line = " "
   for (i = 1; i <= npair; i++)
-    {
-      line = line " " sprintf("%.0f", key[i]) "u,"
-      if (i % 6 == 0 || i == npair)
-        {
-          print line
-          line = " "
-        }
-    }
+    cell[i] = sprintf("%.0f", key[i]) "u"
+  rows(cell, npair, 6)
   print "};"
   print ""
   print "/* The VN_PAIR_ flags (lib/repeats.h) of each pair. */"
   print "static const unsigned char rep_pair_flags[REP_PAIRS] = {"
-  line = " "
   for (i = 1; i <= npair; i++)
     {
       # The bits of the VN_PAIR_ flags of lib/repeats.h.
       f = fl[key[i]]
-      v = (index(f, "W") ? 1 : 0) + (index(f, "I") ? 2 : 0) \
+      cell[i] = (index(f, "W") ? 1 : 0) + (index(f, "I") ? 2 : 0) \
         + (index(f, "F") ? 4 : 0) + (index(f, "S") ? 8 : 0) \
         + (index(f, "D") ? 16 : 0) + (index(f, "P") ? 32 : 0)
-      line = line " " v ","
-      if (i % 16 == 0 || i == npair)
-        {
-          print line
-          line = " "
-        }
     }
+  rows(cell, npair, 16)
   print "};"
 }
