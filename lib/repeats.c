@@ -259,7 +259,8 @@ load_keep (struct repeats *st, const char *path)
     }
   free (line);
   fclose (f);
-  qsort (st->keep, st->nkeep, sizeof *st->keep, compare_keys);
+  if (st->nkeep)
+    qsort (st->keep, st->nkeep, sizeof *st->keep, compare_keys);
   return rc;
 }
 
