@@ -1,4 +1,5 @@
 ## data/local.mk -- word lists and tables, installed under $(pkgdatadir)
 dist_pkgdata_DATA += data/html5-entities.tsv data/rimes.tsv \
-	data/abbreviations.txt
+	data/abbreviations.txt \
+	data/compounds.txt data/phrase-starts.txt data/reduplicatives.txt
 EXTRA_DIST += data/SOURCES.md

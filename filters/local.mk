@@ -4,6 +4,7 @@ bin_PROGRAMS += \
 	filters/vn-unicode \
 	filters/vn-tones \
 	filters/vn-punct \
+	filters/vn-repeats \
 	filters/vn-space \
 	filters/vn-clean \
 	filters/vn-lint
@@ -12,6 +13,7 @@ filters_vn_entities_SOURCES = filters/vn-entities.c
 filters_vn_unicode_SOURCES = filters/vn-unicode.c
 filters_vn_tones_SOURCES = filters/vn-tones.c
 filters_vn_punct_SOURCES = filters/vn-punct.c
+filters_vn_repeats_SOURCES = filters/vn-repeats.c
 filters_vn_space_SOURCES = filters/vn-space.c
 filters_vn_clean_SOURCES = filters/vn-clean.c
 filters_vn_lint_SOURCES = filters/vn-lint.c

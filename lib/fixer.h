@@ -75,6 +75,7 @@ extern const struct vn_fixer vn_fixer_entities;
 extern const struct vn_fixer vn_fixer_unicode;
 extern const struct vn_fixer vn_fixer_tones;
 extern const struct vn_fixer vn_fixer_punct;
+extern const struct vn_fixer vn_fixer_repeats;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

@@ -17,6 +17,8 @@ lib_libvnclean_a_SOURCES = \
 	lib/registry.c \
 	lib/report.c lib/report.h \
 	lib/walk.c lib/walk.h \
+	lib/repeats.c lib/repeats.h \
+	lib/scan.h \
 	lib/space.c \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
@@ -58,6 +60,18 @@ BUILT_SOURCES += lib/abbrev-table.h
 CLEANFILES += lib/abbrev-table.h
 EXTRA_DIST += lib/gen-abbrev-table.awk
 nodist_lib_libvnclean_a_SOURCES += lib/abbrev-table.h
+# The word data of lib/repeats.c, generated from the three lists in data/
+# (scripts/gen-repeat-data made them; data/SOURCES.md).
+REPEAT_LISTS = $(top_srcdir)/data/compounds.txt \
+	$(top_srcdir)/data/phrase-starts.txt $(top_srcdir)/data/reduplicatives.txt
+lib/repeat-table.h: $(REPEAT_LISTS) $(top_srcdir)/lib/gen-repeat-table.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-repeat-table.awk \
+		$(REPEAT_LISTS) > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/repeat-table.h
+CLEANFILES += lib/repeat-table.h
+EXTRA_DIST += lib/gen-repeat-table.awk
+nodist_lib_libvnclean_a_SOURCES += lib/repeat-table.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU.

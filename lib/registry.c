@@ -12,6 +12,7 @@ const struct vn_fixer *const vn_registry[] = {
   &vn_fixer_unicode,
   &vn_fixer_tones,
   &vn_fixer_punct,
+  &vn_fixer_repeats,
   &vn_fixer_space,
   NULL
 };

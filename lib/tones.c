@@ -7,6 +7,7 @@
 #include <string.h>
 #include "diag.h"
 #include "fixer.h"
+#include "scan.h"
 #include "syllable.h"
 
 static const struct vn_rule rules[] = {
@@ -198,38 +199,6 @@ words (const struct tones *st, const char *t, size_t from, size_t to,
     }
 }
 
-#define ONES UINT64_C (0x0101010101010101)
-#define HIGH (ONES * 0x80)
-
-/* The eight bytes at P, the first in the lowest bits on any machine. */
-static inline uint64_t
-load8 (const unsigned char *p)
-{
-  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
-    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
-    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
-}
-
-/* The high bit of each byte of V that is ASCII but no letter: a space,
-   punctuation, a digit.  Bytes are compared eight at a time: lowered with
-   0x20, a byte is a letter when adding 0x1F carries it to 0x80 or more
-   ('a' and up) and adding 0x05 does not ('z' and down); with the high bit
-   masked off, no sum carries into the next byte. */
-static inline uint64_t
-ascii_breaks (uint64_t v)
-{
-  uint64_t x = (v | ONES * 0x20) & ~HIGH;
-  uint64_t letter = (x + ONES * 0x1F) & ~(x + ONES * 0x05);
-
-  return ~v & ~letter & HIGH;
-}
-
-static inline int
-is_break (unsigned char c)
-{
-  return c < 0x80 && !(byte_class[c] & WORD);
-}
-
 /* Look at the token T[FROM..TO) of a line of LEN bytes, through the
    table of tokens seen before.  The key is read eight bytes at a time
    (past the token when the line goes on: they are masked off), as the
@@ -249,15 +218,15 @@ token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
     }
   if (len - from >= 16)
     {
-      k.lo = load8 (p);
-      k.hi = load8 (p + 8);
+      k.lo = vn_load8 (p);
+      k.hi = vn_load8 (p + 8);
     }
   else
     {
       unsigned char b[16] = { 0 };
       memcpy (b, p, n);
-      k.lo = load8 (b);
-      k.hi = load8 (b + 8);
+      k.lo = vn_load8 (b);
+      k.hi = vn_load8 (b + 8);
     }
   if (n < 8)
     {
@@ -282,45 +251,23 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
   struct tones *st = state;
   const unsigned char *t = (const unsigned char *) ln->text;
   const unsigned char *p = t, *end = t + ln->len, *start;
-  uint64_t v, b, high;
+  uint64_t high;
 
   (void) doc;
   /* The line splits at ASCII that is no letter into tokens (words, with
      the quotes and dashes that UTF-8 writes in more than one byte still
      on them).  A token all ASCII has no mark to move; the others go
      through the table of tokens seen, and only new ones are split into
-     words by the byte classes and parsed.  The end of a token is found
-     eight bytes at a time: a loop per byte would mispredict its exit at
-     every word. */
+     words by the byte classes and parsed. */
   for (;;)
     {
-      while (p < end && is_break (*p))
+      while (p < end && vn_is_break (*p))
         p++;
       if (p == end)
         return;
       start = p;
-      high = 0;
-      for (;;)
-        {
-          if (end - p < 8)
-            {
-              while (p < end && !is_break (*p))
-                high |= *p++;
-              break;
-            }
-          v = load8 (p);
-          b = ascii_breaks (v);
-          if (b)
-            {
-              unsigned len = (unsigned) __builtin_ctzll (b) / 8;
-              high |= v & ((UINT64_C (1) << (8 * len)) - 1);
-              p += len;
-              break;
-            }
-          high |= v;
-          p += 8;
-        }
-      if (high & HIGH)
+      p = vn_token_end (p, end, &high);
+      if (high & VN_HIGH)
         token (st, ln->text, start - t, p - t, ln->len, out);
     }
 }

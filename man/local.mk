@@ -4,6 +4,7 @@ man_MANS += \
 	man/vn-unicode.1 \
 	man/vn-tones.1 \
 	man/vn-punct.1 \
+	man/vn-repeats.1 \
 	man/vn-space.1 \
 	man/vn-clean.1 \
 	man/vn-lint.1

@@ -15,16 +15,19 @@ tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
 tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
 tests_unit_test_syllable_SOURCES = tests/unit/test-syllable.c tests/unit/tap.h
 tests_unit_test_punct_SOURCES = tests/unit/test-punct.c tests/unit/tap.h
+tests_unit_test_repeats_SOURCES = tests/unit/test-repeats.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
-	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-punct
+	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-punct \
+	tests/unit/test-repeats
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
 	tests/golden/unicode.vt \
 	tests/golden/tones.vt \
 	tests/golden/punct.vt \
+	tests/golden/repeats.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \

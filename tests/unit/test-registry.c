@@ -25,6 +25,9 @@ main (void)
       "entities and space are registered");
   ok (index_of ("entities") < index_of ("space"),
       "entities runs before space (DESIGN.md order)");
+  ok (index_of ("tones") < index_of ("repeats")
+      && index_of ("repeats") < index_of ("space"),
+      "repeats runs after tones and before space (DESIGN.md order)");
   ok (vn_fixer_find ("entities") == &vn_fixer_entities, "find by name");
   ok (vn_fixer_find ("vn-space") == &vn_fixer_space, "find by filter name");
   ok (vn_fixer_find ("nosuch") == NULL, "unknown name");

@@ -1,0 +1,77 @@
+/* scan.h -- split a line into tokens at the ASCII bytes that are no letter,
+   eight bytes at a time (the word scan of the line fixers) */
+#ifndef VN_SCAN_H
+#define VN_SCAN_H
+
+#include <stdint.h>
+
+#define VN_ONES UINT64_C (0x0101010101010101)
+#define VN_HIGH (VN_ONES * 0x80)
+
+/* The eight bytes at P, the first in the lowest bits on any machine. */
+static inline uint64_t
+vn_load8 (const unsigned char *p)
+{
+  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
+    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
+    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
+/* The high bit of each byte of V that is ASCII but no letter: a space,
+   punctuation, a digit.  Bytes are compared eight at a time: lowered with
+   0x20, a byte is a letter when adding 0x1F carries it to 0x80 or more
+   ('a' and up) and adding 0x05 does not ('z' and down); with the high bit
+   masked off, no sum carries into the next byte. */
+static inline uint64_t
+vn_ascii_breaks (uint64_t v)
+{
+  uint64_t x = (v | VN_ONES * 0x20) & ~VN_HIGH;
+  uint64_t letter = (x + VN_ONES * 0x1F) & ~(x + VN_ONES * 0x05);
+
+  return ~v & ~letter & VN_HIGH;
+}
+
+/* Whether C is ASCII but no letter: what tokens are split at.  Every byte
+   of UTF-8 beyond ASCII stays in the token, letters and punctuation alike
+   (“ ” – … are in tokens; the fixer that cares looks at them). */
+static inline int
+vn_is_break (unsigned char c)
+{
+  return c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The end of the token that starts at P (P < END, *P no break).  *HIGH
+   gets the OR of its bytes, whose high bits say whether it is all ASCII.
+   The end is found eight bytes at a time: a loop per byte would mispredict
+   its exit at every word. */
+static inline const unsigned char *
+vn_token_end (const unsigned char *p, const unsigned char *end,
+              uint64_t *high)
+{
+  uint64_t v, b, h = 0;
+
+  for (;;)
+    {
+      if (end - p < 8)
+        {
+          while (p < end && !vn_is_break (*p))
+            h |= *p++;
+          break;
+        }
+      v = vn_load8 (p);
+      b = vn_ascii_breaks (v);
+      if (b)
+        {
+          unsigned len = (unsigned) __builtin_ctzll (b) / 8;
+          h |= v & ((UINT64_C (1) << (8 * len)) - 1);
+          p += len;
+          break;
+        }
+      h |= v;
+      p += 8;
+    }
+  *high = h;
+  return p;
+}
+
+#endif
