@@ -687,7 +687,6 @@ doubled_phrase (struct line *ln, struct word *a, struct word *b,
 struct seen
 {
   size_t start, end;
-  uint64_t print;       /* its head, folded (below) */
 };
 
 /* The first bytes (eight at most) of the word T[S..S+N) of a line of LEN
@@ -747,15 +746,17 @@ vn_repeats_alike (const char *a, size_t an, const char *b, size_t bn)
     && (an <= 8 || !memcmp (x + 8, y + 8, an - 8));
 }
 
-/* Whether the words A and B, of the same length and print, have the same
-   bytes after the first eight. */
+/* The fast test of two words A and B whose first bytes agree: whether
+   they are the same bytes but for the case of the first letter. */
 static inline int
-same_tail (const unsigned char *t, const struct seen *a,
-           const struct seen *b)
+alike (const unsigned char *t, const struct seen *a, const struct seen *b,
+       size_t len)
 {
   size_t n = a->end - a->start;
 
-  return n <= 8 || !memcmp (t + a->start + 8, t + b->start + 8, n - 8);
+  return n == b->end - b->start
+    && fold (head (t, a->start, n, len)) == fold (head (t, b->start, n, len))
+    && (n <= 8 || !memcmp (t + a->start + 8, t + b->start + 8, n - 8));
 }
 
 /* Whether only spaces, at least one, are in T[S..E). */
@@ -791,9 +792,10 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
   const unsigned char *p = t, *end = t + vl->len;
   /* The last three words before CUR, C the nearest; NSEEN counts them
      (up to 3). */
-  struct seen a = { 0, 0, 0 }, b = a, c = a, cur;
+  struct seen a = { 0, 0 }, b = a, c = a, cur;
   struct word x[4];
-  size_t len = vl->len, n, nseen = 0;
+  size_t len = vl->len, nseen = 0;
+  unsigned f, fa = 0, fb = 0, fc = 0;
   uint64_t high;
 
   (void) doc;
@@ -802,9 +804,9 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
   ln.fixed_end = 0;
   ln.out = out;
   ln.st = state;
-  /* The fast test: two words are alike when they have the same print and
-     length, and the same bytes after the first eight.  Nearly every pair
-     of neighbours fails at once, and nothing else is looked at. */
+  /* Words are compared by their first byte, with ASCII case folded (and
+     other bytes merely mixed up a little: it is a filter): nearly every
+     pair of neighbours fails there, and nothing else is looked at. */
   for (;;)
     {
       while (p < end && vn_is_break (*p))
@@ -820,14 +822,12 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
           if (cur.start == cur.end)
             continue;
         }
-      n = cur.end - cur.start;
-      cur.print = fold (head (t, cur.start, n, len));
-      if (cur.print == c.print && n == c.end - c.start && nseen
-          && same_tail (t, &c, &cur) && spaces (t, c.end, cur.start))
+      f = t[cur.start] | 0x20;
+      if (f == fc && nseen && alike (t, &c, &cur, len)
+          && spaces (t, c.end, cur.start))
         doubled (&ln, word_at (&x[0], &c), word_at (&x[1], &cur));
-      else if (cur.print == b.print && c.print == a.print && nseen == 3
-               && n == b.end - b.start && c.end - c.start == a.end - a.start
-               && same_tail (t, &b, &cur) && same_tail (t, &a, &c)
+      else if (f == fb && fc == fa && nseen == 3
+               && alike (t, &b, &cur, len) && alike (t, &a, &c, len)
                && spaces (t, c.end, cur.start) && spaces (t, b.end, c.start)
                && spaces (t, a.end, b.start))
         doubled_phrase (&ln, word_at (&x[0], &a), word_at (&x[1], &b),
@@ -835,6 +835,9 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
       a = b;
       b = c;
       c = cur;
+      fa = fb;
+      fb = fc;
+      fc = f;
       nseen += nseen < 3;
     }
 }
