@@ -233,6 +233,8 @@ put_json (struct vn_buf *b, const char *s)
 static void
 flush (struct vn_report *rep)
 {
+  if (rep->b.len == 0)
+    return;
   fwrite (rep->b.p, 1, rep->b.len, rep->out);
   vn_buf_clear (&rep->b);
 }

@@ -134,6 +134,8 @@ main (void)
     vn_edit_map_clear (&m);
     ok (vn_edit_map_back (&m, 3) == 3, "map: an empty map is the identity");
     vn_edit_map_free (&m);
+    vn_edits_free (&e);
+    vn_buf_free (&out);
   }
 
   return tap_done ();
