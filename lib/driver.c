@@ -505,6 +505,8 @@ print_diags (struct run *r, const struct vn_doc *doc)
 {
   size_t i;
 
+  if (r->ndiag == 0)
+    return;             /* (and qsort may not be given a null array) */
   qsort (r->diag_v, r->ndiag, sizeof *r->diag_v, diag_cmp);
   for (i = 0; i < r->ndiag; i++)
     {
