@@ -1,7 +1,8 @@
 ## filters/local.mk -- one thin main per filter
-bin_PROGRAMS += filters/vn-entities filters/vn-space filters/vn-unicode \
+bin_PROGRAMS += filters/vn-recode filters/vn-entities filters/vn-space filters/vn-unicode \
 	filters/vn-tones
 
+filters_vn_recode_SOURCES = filters/vn-recode.c
 filters_vn_entities_SOURCES = filters/vn-entities.c
 filters_vn_space_SOURCES = filters/vn-space.c
 filters_vn_unicode_SOURCES = filters/vn-unicode.c
