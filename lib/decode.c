@@ -238,6 +238,7 @@ struct sb_entry
 struct sbcs
 {
   int state;            /* 0 not built, 1 ready, -1 unavailable */
+  int tones;            /* some byte is a combining tone mark */
   const char *why;
   struct sb_entry e[256];
 };
@@ -257,6 +258,8 @@ sb_set (struct sbcs *t, int b, uint32_t cp)
     e->len = (unsigned char) vn_utf8_encode (cp, u8);
   memcpy (e->u8, u8, e->len);
   e->tone = (unsigned char) (k + 1);
+  if (k >= 0)
+    t->tones = 1;
 }
 
 /* Ask iconv what each byte of CS is.  Each byte is converted on its own,
@@ -382,6 +385,24 @@ decode_sb (enum vn_charset cs, const struct sbcs *t, const char *in,
 
   vn_buf_reserve (out, 3 * n + 4);
   o = (unsigned char *) out->p + out->len;
+  if (!t->tones && cs != VN_CS_VNI)
+    {
+      /* One byte, one character (VISCII, VPS): a table walk. */
+      for (; i < n; i++)
+        {
+          const struct sb_entry *e = &t->e[s[i]];
+          if (e->len == 0)
+            {
+              out->len = (size_t) ((char *) o - out->p);
+              add_error (err, i, 1, out->len);
+              continue;
+            }
+          memcpy (o, e->u8, 4);
+          o += e->len;
+        }
+      out->len = (size_t) ((char *) o - out->p);
+      return;
+    }
   while (i < n)
     {
       unsigned char c = s[i];
@@ -729,21 +750,17 @@ viqr_line (const char *s, size_t n, struct vn_buf *out,
         }
       /* UTF-8 is left as it is; anything else cannot be VIQR. */
       {
-        size_t k = vn_utf8_valid_prefix (s + i, n - i), end;
+        uint32_t cp;
+        size_t k = vn_utf8_decode (s + i, n - i, &cp);
         if (k == 0)
           {
             k = vn_utf8_invalid_len (s + i, n - i);
             if (err)
               add_error (err, i, k, out ? out->len : 0);
-            i += k;
-            continue;
           }
-        /* Up to the next ASCII byte: VIQR words start there. */
-        for (end = 0; end < k && (unsigned char) s[i + end] >= 0x80; end++)
-          ;
-        if (out)
-          vn_buf_append (out, s + i, end);
-        i += end;
+        else if (out)
+          vn_buf_append (out, s + i, k);
+        i += k;
       }
     }
 }
