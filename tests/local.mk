@@ -14,10 +14,11 @@ tests_unit_test_entities_SOURCES = tests/unit/test-entities.c tests/unit/tap.h
 tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
 tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
 tests_unit_test_syllable_SOURCES = tests/unit/test-syllable.c tests/unit/tap.h
+tests_unit_test_recode_SOURCES = tests/unit/test-recode.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
-	tests/unit/test-registry tests/unit/test-syllable
+	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-recode
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -39,6 +40,10 @@ TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
 	tests/data/SOURCES.md
+EXTRA_DIST += tests/data/recode/make-sample tests/data/recode/paragraphs.txt \
+	tests/data/recode/tcvn3-as-cp1252.tsv tests/data/recode/vni-as-cp1252.tsv \
+	$(RECODE_PAIRS:%=tests/data/recode/sentences.%)
+RECODE_PAIRS = UTF-8 TCVN3 VISCII CP1258 VNI VPS VIQR
 
 TEST_EXTENSIONS = .vt
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
