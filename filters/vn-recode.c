@@ -25,7 +25,7 @@ static const struct vn_filter filter = {
     "Bytes that cannot be converted are reported as FILE:LINE:COL (I001) and\n"
     "follow --invalid: replaced by U+FFFD, kept as they are (the output is\n"
     "then not UTF-8 there), or the input stops.  With --jsonl a record is\n"
-    "UTF-8 already (JSON is): only mojibake is repaired there, and\n"
+    "UTF-8 already (JSON is): only mojibake is repaired there, and a legacy\n"
     "-f CHARSET is refused.\n",
   .fixers = fixers,
 };

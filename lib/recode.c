@@ -45,7 +45,9 @@ static const struct vn_fixer_option options[] = {
    "(WINDOWS-1258)"},
   {"detect", 0, NULL,
    "write no text; print the charset of each document and how sure that "
-   "is, as FILE: CHARSET (confidence X.XX)"},
+   "is, as FILE: CHARSET (confidence X.XX), and the mojibake found in a "
+   "UTF-8 one (a --doc-sep document is FILE#N, a --jsonl record "
+   "FILE:LINE)"},
   {NULL, 0, NULL, NULL}
 };
 
@@ -326,8 +328,8 @@ suspect (const char *str, size_t n)
 
 /* What a reading of a token did: fixed it (G), broke a word that read as
    Vietnamese (B), read Vietnamese both ways (A), neither (N); S: a UTF-8
-   repair that reads as no syllable (a sign, a name glued to the next
-   word), by sequences chance does not make. */
+   repair by a sequence chance does not make, whatever the words read as
+   (a sign, a name glued to the next word). */
 struct tally
 {
   size_t g, b, a, nn, s;
@@ -350,14 +352,17 @@ reading (int kind, const char *t, size_t n, const char *b, size_t bn,
   *twice = 0;
   if (kind == K_U)
     {
+      int pass;
       if (!utf8_pass (b, bn, out, &strong))
         return 0;
-      /* Through Windows-1252 twice: the repaired text is mojibake again. */
-      if (to_cp1252 (out->p, out->len, tmp))
+      /* Through Windows-1252 twice (or three times): the repaired text is
+         mojibake again. */
+      for (pass = 1; pass < 3 && to_cp1252 (out->p, out->len, tmp); pass++)
         {
           struct vn_buf again = { 0 };
           size_t strong2 = 0;
-          if (utf8_pass (tmp->p, tmp->len, &again, &strong2))
+          int more = utf8_pass (tmp->p, tmp->len, &again, &strong2) > 0;
+          if (more)
             {
               vn_buf_clear (out);
               vn_buf_append (out, again.p, again.len);
@@ -365,6 +370,8 @@ reading (int kind, const char *t, size_t n, const char *b, size_t bn,
               *twice = 1;
             }
           vn_buf_free (&again);
+          if (!more)
+            break;
         }
     }
   else
@@ -377,13 +384,15 @@ reading (int kind, const char *t, size_t n, const char *b, size_t bn,
     }
   if (out->len == n && !memcmp (out->p, t, n))
     return 0;
+  /* A sequence chance does not make outweighs how the token reads as it
+     is ("Viá»‡t" has the syllable "Viá" in it). */
+  if (kind == K_U && strong)
+    return 'S';
   r = reads_vietnamese (out->p, out->len, NULL);
   if (orig != W_VALID && r == W_VALID)
     return 'G';
   if (orig == W_VALID)
     return r == W_VALID ? 'A' : 'B';
-  if (kind == K_U && strong)
-    return 'S';
   return 'N';
 }
 
@@ -953,9 +962,12 @@ decode_line (void *state, const char *in, size_t n, struct vn_buf *out,
   const struct recode *st = state;
 
   /* --detect writes no text: its lines need neither decoding nor
-     validation (and their invalid bytes no report). */
+     validation (and their invalid bytes no report); but a --doc-sep line
+     must still be seen, so a line that is UTF-8 is passed as it is. */
   if (!st->detect)
     vn_decode (st->cs, in, n, out, err);
+  else if (vn_utf8_valid_prefix (in, n) == n)
+    vn_buf_append (out, in, n);
 }
 
 static const char *

@@ -24,6 +24,7 @@ GOLDEN_TESTS = \
 	tests/golden/entities.vt \
 	tests/golden/unicode.vt \
 	tests/golden/tones.vt \
+	tests/golden/recode.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
