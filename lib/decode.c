@@ -554,13 +554,17 @@ viqr_scan (const char *s, size_t n, struct viqr_word *vw)
       vw->strong = 1;
       i = 2;
     }
-  if (i == 2 && s[0] == 'D' && s[1] == 'D')
-    {
-      size_t j = 2;
-      while (j < n && s[j] >= 'A' && s[j] <= 'Z')
+  {
+    /* A word of capitals with DD in it is an acronym with Đ (GD&DDT,
+       QDD-UBND): the DD is converted even though it is no syllable. */
+    size_t j = 0, dd = 0;
+    while (j < n && s[j] >= 'A' && s[j] <= 'Z')
+      {
+        dd |= j > 0 && s[j] == 'D' && s[j - 1] == 'D';
         j++;
-      vw->acronym = j == n || !is_alpha ((unsigned char) s[j]);
-    }
+      }
+    vw->acronym = dd && (j == n || !is_alpha ((unsigned char) s[j]));
+  }
   while (i < n && is_alpha ((unsigned char) s[i])
          && vw->wn + 8 < sizeof vw->w)
     {
@@ -576,6 +580,14 @@ viqr_scan (const char *s, size_t n, struct viqr_word *vw)
       int mod = 0, tone = 0, pass;
       uint32_t cp;
 
+      if (vw->acronym && v == 'D' && i < n && s[i] == 'D')
+        {
+          vw->wn += vn_utf8_encode (0x0110, vw->w + vw->wn);
+          vw->marks++;
+          vw->strong = 1;
+          i++;
+          continue;
+        }
       if (!is_vowel (v))
         {
           vw->w[vw->wn++] = (char) v;
@@ -634,22 +646,30 @@ valid_syllable (const char *w, size_t n)
   return vn_syllable_parse (w, n, &syl) && syl.valid;
 }
 
-/* Whether the '.' or '?' at S[AT] (of N bytes) ends a sentence rather than
-   marks a tone: only at the end of the line, or before a closing sign
-   ("cao.)", "ddi?!"; not before , ; : or another '.' or '?').  Mid-line, a word that ends in a vowel and
-   '.' or '?' is far more often a tone (Thi. Lan, So+? GD: in Vietnamese
-   news, "ộ X" outnumbers "o. X" between sentences about four to one). */
+/* Whether the '.' or '?' at S[AT] (of N bytes), after a vowel at the
+   end of a word, ends a sentence rather than marks a tone.  Mid-line it
+   is far more often a tone (Thi. Lan, So+? GD: in Vietnamese news, "ộ X"
+   outnumbers "o. X" between sentences about four to one), and so is a '?'
+   before a sign (Pha?), re?") or a '.'.  A '.' ends the sentence at the
+   end of the line or before a closing sign (cao."). */
 static int
 ends_sentence (const char *s, size_t n, size_t at)
 {
-  size_t j = at + 1;
+  size_t j = at + 1, dots = 1;
 
-  if (j < n && s[j] != ' ')
-    return !strchr (".?,;:", s[j]) && !is_alpha ((unsigned char) s[j])
-      && !(s[j] >= '0' && s[j] <= '9');
+  /* A run of dots: "tu+.." is tự and a period, "Phi..." an ellipsis,
+     "Bo^...." Bộ and an ellipsis. */
+  while (s[at] == '.' && at + dots < n && s[at + dots] == '.')
+    dots++;
+  if (dots > 1)
+    return dots % 3 == 0;
   while (j < n && s[j] == ' ')
     j++;
-  return j >= n;
+  if (j >= n)
+    return 1;
+  if (j > at + 1 || s[at] == '?')
+    return 0;
+  return strchr ("\")]'", s[j]) != NULL;
 }
 
 static void
@@ -710,7 +730,9 @@ viqr_line (const char *s, size_t n, struct vn_buf *out,
               int syllable = valid_syllable (vw.w, vw.wn);
               int plain_ok = vw.tail
                 && valid_syllable (vw.plain, vw.plain_n);
-              if (punct && vw.marks == 1)
+              /* An initial (B.A., Y.) is no syllable with a dot. */
+              if ((punct && vw.marks == 1)
+                  || (vw.end == 2 && s[i + 1] == '.'))
                 use = 0;
               else if (punct && plain_ok)
                 use = 2;
