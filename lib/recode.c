@@ -329,18 +329,15 @@ suspect (const char *str, size_t n)
 /* What a reading of a token did: fixed it (G), broke a word that read as
    Vietnamese (B), read Vietnamese both ways (A), neither (N); S: a UTF-8
    repair by a sequence chance does not make, whatever the words read as
-   (a sign, a name glued to the next word). */
-struct tally
-{
-  size_t g, b, a, nn, s;
-};
+   (a sign, a name glued to the next word).  C_SAME: it changed nothing,
+   or does not apply. */
+enum { C_SAME, C_G, C_B, C_A, C_N, C_S, NCLASSES };
 
 enum { K_U, K_T, K_V, NKINDS };
 
 /* The reading KIND of the token T[0..N) (its Windows-1252 bytes in
-   B[0..BN)), into OUT.  Return its class: 'G', 'B', 'A', 'N', 'S', or 0
-   when the reading does not apply or changes nothing.  *TWICE: the UTF-8
-   repair took two passes. */
+   B[0..BN)), into OUT.  Return its class (C_G...).  *TWICE: the UTF-8
+   repair took more than one pass. */
 static int
 reading (int kind, const char *t, size_t n, const char *b, size_t bn,
          int orig, struct vn_buf *out, struct vn_buf *tmp, int *twice)
@@ -354,7 +351,7 @@ reading (int kind, const char *t, size_t n, const char *b, size_t bn,
     {
       int pass;
       if (!utf8_pass (b, bn, out, &strong))
-        return 0;
+        return C_SAME;
       /* Through Windows-1252 twice (or three times): the repaired text is
          mojibake again. */
       for (pass = 1; pass < 3 && to_cp1252 (out->p, out->len, tmp); pass++)
@@ -380,20 +377,20 @@ reading (int kind, const char *t, size_t n, const char *b, size_t bn,
       err.n = 0;
       vn_decode (kind == K_T ? VN_CS_TCVN3 : VN_CS_VNI, b, bn, out, &err);
       if (err.n)
-        return 0;
+        return C_SAME;
     }
   if (out->len == n && !memcmp (out->p, t, n))
-    return 0;
+    return C_SAME;
   /* A sequence chance does not make outweighs how the token reads as it
      is ("Viá»‡t" has the syllable "Viá" in it). */
   if (kind == K_U && strong)
-    return 'S';
+    return C_S;
   r = reads_vietnamese (out->p, out->len, NULL);
   if (orig != W_VALID && r == W_VALID)
-    return 'G';
+    return C_G;
   if (orig == W_VALID)
-    return r == W_VALID ? 'A' : 'B';
-  return 'N';
+    return r == W_VALID ? C_A : C_B;
+  return C_N;
 }
 
 /* The next token of S[0..N) from *I (ASCII blanks between tokens): its
@@ -463,7 +460,7 @@ vn_mojibake_line (const char *s, size_t n, struct vn_moji *m)
 {
   struct vn_buf *b = &m->scratch[0], *out = &m->scratch[1],
     *tmp = &m->scratch[2];
-  struct tally t[NKINDS];
+  size_t t[NKINDS][NCLASSES];
   size_t i = 0, off, len, clean = 0, note_off = 0, note_len = 0;
   size_t span_end = 0, nfix = 0;
   int kind, pick = -1, note = -1, open = 0, twice;
@@ -490,25 +487,8 @@ vn_mojibake_line (const char *s, size_t n, struct vn_moji *m)
           continue;
         }
       for (kind = 0; kind < NKINDS; kind++)
-        switch (reading (kind, s + off, len, b->p, b->len, orig, out, tmp,
-                         &twice))
-          {
-          case 'G':
-            t[kind].g++;
-            break;
-          case 'B':
-            t[kind].b++;
-            break;
-          case 'A':
-            t[kind].a++;
-            break;
-          case 'N':
-            t[kind].nn++;
-            break;
-          case 'S':
-            t[kind].s++;
-            break;
-          }
+        t[kind][reading (kind, s + off, len, b->p, b->len, orig, out, tmp,
+                         &twice)]++;
     }
 
   /* Whole lines of TCVN3 or VNI shown as Windows-1252: at least two
@@ -516,21 +496,22 @@ vn_mojibake_line (const char *s, size_t n, struct vn_moji *m)
      way (or that stay clean), and no fewer fixed than left unreadable. */
   for (kind = K_T; kind <= K_V; kind++)
     {
-      const struct tally *k = &t[kind];
-      int plausible = k->g >= 1 && k->b == 0 && k->g > k->a + clean
-        && k->g >= k->nn;
-      if (plausible && k->g >= 2 && (pick < 0 || k->g > t[pick].g))
+      const size_t *k = t[kind];
+      int plausible = k[C_G] >= 1 && k[C_B] == 0
+        && k[C_G] > k[C_A] + clean && k[C_G] >= k[C_N];
+      if (plausible && k[C_G] >= 2 && (pick < 0 || k[C_G] > t[pick][C_G]))
         pick = kind;
-      else if (plausible && (note < 0 || k->g > t[note].g))
+      else if (plausible && (note < 0 || k[C_G] > t[note][C_G]))
         note = kind;
     }
   /* UTF-8 through Windows-1252: chance does not make valid UTF-8 of
      Latin-1 letters and signs, so one word fixed, one sequence that is
      strong on its own, or two tokens repaired at all are enough; and
      every token it changes is repaired ("Ã´xy": "Ã" alone reads as ã). */
-  if ((t[K_U].g + t[K_U].s >= 1
-       || t[K_U].g + t[K_U].s + t[K_U].a + t[K_U].b + t[K_U].nn >= 2)
-      && (pick < 0 || t[K_U].g + t[K_U].s >= t[pick].g))
+  if ((t[K_U][C_G] + t[K_U][C_S] >= 1
+       || t[K_U][C_G] + t[K_U][C_S] + t[K_U][C_A] + t[K_U][C_B]
+       + t[K_U][C_N] >= 2)
+      && (pick < 0 || t[K_U][C_G] + t[K_U][C_S] >= t[pick][C_G]))
     pick = K_U;
   if (pick >= 0)
     note = -1;
@@ -551,10 +532,10 @@ vn_mojibake_line (const char *s, size_t n, struct vn_moji *m)
       orig = reads_vietnamese (s + off, len, NULL);
       cls = to_cp1252 (s + off, len, b)
         ? reading (pick >= 0 ? pick : note, s + off, len, b->p, b->len,
-                   orig, out, tmp, &twice) : 0;
+                   orig, out, tmp, &twice) : C_SAME;
       if (pick < 0)
         {
-          if (cls == 'G')
+          if (cls == C_G)
             {
               note_off = off;
               note_len = len;
@@ -562,7 +543,7 @@ vn_mojibake_line (const char *s, size_t n, struct vn_moji *m)
             }
           continue;
         }
-      if (!cls || (cls == 'B' && pick != K_U))
+      if (cls == C_SAME || (cls == C_B && pick != K_U))
         {
           open = 0;             /* a token left as it is ends the span */
           continue;
