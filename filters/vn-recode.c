@@ -18,7 +18,7 @@ static const struct vn_filter filter = {
     "text, lines that went through Windows-1252 or Latin-1 once or twice\n"
     "(Viá»‡t), and TCVN3 or VNI bytes shown as Windows-1252 (Vµ ®»ng,\n"
     "Vaø ñaèng), are repaired where the result reads as Vietnamese and the\n"
-    "text as it is does not; what only looks like it is listed (R190).\n"
+    "text as it is does not; what only looks like it is listed (L190).\n"
     "VIQR leaves URLs and e-mail addresses alone, and a mark after a\n"
     "backslash (\\.) as it is.\n"
     "\n"

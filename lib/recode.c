@@ -28,15 +28,15 @@
 #include "utf8.h"
 
 static const struct vn_rule rules[] = {
-  {"R101", "document converted from a legacy charset to UTF-8"},
-  {"R102", "UTF-8 read as Windows-1252 or Latin-1 repaired (Viá»‡t -> Việt)"},
-  {"R103", "UTF-8 read as Windows-1252 or Latin-1 twice repaired"},
-  {"R104", "TCVN3 bytes shown as Windows-1252 repaired (Vµ ®»ng -> Và đằng)"},
-  {"R105", "VNI bytes shown as Windows-1252 repaired (Vaø ñaèng -> Và đằng)"},
-  {"R190", "looks like a legacy charset or mojibake, not sure: left as is"},
+  {"L101", "document converted from a legacy charset to UTF-8"},
+  {"L102", "UTF-8 read as Windows-1252 or Latin-1 repaired (Viá»‡t -> Việt)"},
+  {"L103", "UTF-8 read as Windows-1252 or Latin-1 twice repaired"},
+  {"L104", "TCVN3 bytes shown as Windows-1252 repaired (Vµ ®»ng -> Và đằng)"},
+  {"L105", "VNI bytes shown as Windows-1252 repaired (Vaø ñaèng -> Và đằng)"},
+  {"L190", "looks like a legacy charset or mojibake, not sure: left as is"},
   {NULL, NULL}
 };
-enum { R101, R102, R103, R104, R105, R190 };
+enum { L101, L102, L103, L104, L105, L190 };
 
 static const struct vn_fixer_option options[] = {
   {"from-code", 1, "CHARSET",
@@ -816,7 +816,7 @@ struct recode
   /* The document at hand. */
   const struct vn_doc *doc;
   enum vn_charset cs;           /* its lines are decoded from CS */
-  int pending;                  /* R101 or R190 still to report */
+  int pending;                  /* L101 or L190 still to report */
   int pending_fix;
   char reason[160];
   struct vn_moji moji;
@@ -1043,9 +1043,9 @@ recode_line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
   if (st->pending)
     {
       if (st->pending_fix)
-        vn_edits_add (out, 0, 0, "", 0, &rules[R101], "%s", st->reason);
+        vn_edits_add (out, 0, 0, "", 0, &rules[L101], "%s", st->reason);
       else
-        vn_edits_note (out, 0, 0, &rules[R190], "%s", st->reason);
+        vn_edits_note (out, 0, 0, &rules[L190], "%s", st->reason);
       st->pending = 0;
     }
   /* Decoded text has no mojibake to repair; --detect writes no text. */
@@ -1067,8 +1067,8 @@ recode_line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
         [VN_MOJI_VNI] = "VNI shown as Windows-1252",
       };
       static const int rule[VN_MOJI_COUNT] = {
-        [VN_MOJI_UTF8] = R102, [VN_MOJI_UTF8_TWICE] = R103,
-        [VN_MOJI_TCVN3] = R104, [VN_MOJI_VNI] = R105,
+        [VN_MOJI_UTF8] = L102, [VN_MOJI_UTF8_TWICE] = L103,
+        [VN_MOJI_TCVN3] = L104, [VN_MOJI_VNI] = L105,
       };
 
       if (sp->sure)
@@ -1087,7 +1087,7 @@ recode_line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
           if (to_cp1252 (was, sp->len, b))
             vn_decode (sp->kind == VN_MOJI_TCVN3 ? VN_CS_TCVN3 : VN_CS_VNI,
                        b->p, b->len, o, &err);
-          vn_edits_note (out, sp->off, sp->len, &rules[R190],
+          vn_edits_note (out, sp->off, sp->len, &rules[L190],
                          "'%.*s' may be %s ('%.*s'), but the line is too "
                          "short to tell: left as is", kw, was, how[sp->kind],
                          o->len ? clip (o->p, o->len) : 0,
