@@ -1,5 +1,6 @@
 ## filters/local.mk -- one thin main per filter
 bin_PROGRAMS += \
+	filters/vn-recode \
 	filters/vn-entities \
 	filters/vn-unicode \
 	filters/vn-tones \
@@ -9,6 +10,7 @@ bin_PROGRAMS += \
 	filters/vn-clean \
 	filters/vn-lint
 
+filters_vn_recode_SOURCES = filters/vn-recode.c
 filters_vn_entities_SOURCES = filters/vn-entities.c
 filters_vn_unicode_SOURCES = filters/vn-unicode.c
 filters_vn_tones_SOURCES = filters/vn-tones.c

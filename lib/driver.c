@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "decode.h"
 #include "diag.h"
 #include "diff.h"
 #include "driver.h"
@@ -24,7 +25,9 @@
 #include "utf8.h"
 #include "walk.h"
 
-enum mode { MODE_WRITE, MODE_CHECK, MODE_DIFF };
+/* MODE_REPORT: a report-only fixer (struct vn_fixer's REPORT_ONLY) writes
+   the output itself; the text is not written. */
+enum mode { MODE_WRITE, MODE_CHECK, MODE_DIFF, MODE_REPORT };
 
 enum
 {
@@ -299,12 +302,18 @@ usage (const struct vn_filter *filter)
             continue;
           if (!any++)
             puts ("Filter options:");
+          const struct vn_fixer_alias *a;
+          char shortopt[3] = { '-', 0, '\0' };
+          for (a = (*f)->aliases; a && a->letter; a++)
+            if (!strcmp (a->option, o->name))
+              shortopt[1] = a->letter;
           /* With several fixers, say whose option it is. */
           snprintf (help, sizeof help, "%s%s%s", filter->fixers[1] ? "("
                     : "", filter->fixers[1] ? (*f)->filter : "",
                     filter->fixers[1] ? ") " : "");
           strncat (help, o->help, sizeof help - strlen (help) - 1);
-          option_line (NULL, o->name, o->arg_name, 0, help);
+          option_line (shortopt[1] ? shortopt : NULL, o->name, o->arg_name,
+                       0, help);
         }
     }
   if (any)
@@ -809,8 +818,11 @@ pass_record (struct run *r, const struct vn_line *ln)
 static void
 process_record (struct run *r, const char *name, const struct vn_line *ln)
 {
-  struct vn_doc doc = { name, 1 };
+  struct vn_doc doc = { .name = name, .jsonl = 1 };
   size_t start, end, pos, i, n;
+
+  doc.lineno = doc.index = ln->lineno;
+  doc.report = r->out;
 
   if (ln->raw != ln->text)
     {
@@ -861,6 +873,8 @@ process_record (struct run *r, const char *name, const struct vn_line *ln)
       return;
     }
 
+  doc.text = r->text.p;
+  doc.text_len = r->text.len;
   begin_doc (r, &doc);
   if (r->mode == MODE_DIFF)
     {
@@ -943,9 +957,18 @@ static int
 process_fd (struct run *r, int fd, const char *name)
 {
   struct vn_reader *rd = vn_reader_new (fd, name, r->invalid, 0);
-  struct vn_doc doc = { name, 0 };
+  struct vn_doc doc = { .name = name };
   struct vn_line ln, held;
   int rc, have = 0;
+
+  doc.split = r->doc_sep != NULL;
+  doc.index = doc.lineno = 1;
+  doc.report = r->out;
+  /* The first fixer's input decoder, if it has one, sits between read(2)
+     and the UTF-8 validation (never for JSON Lines: JSON is UTF-8). */
+  if (!r->jsonl && r->stages[0].f->decoder)
+    vn_reader_set_decoder (rd, r->stages[0].f->decoder, r->stages[0].state,
+                           r->doc_sep, r->doc_sep_len);
 
   r->input_fixes = 0;
   if (!r->jsonl)
@@ -977,7 +1000,10 @@ process_fd (struct run *r, int fd, const char *name)
           if (r->doc_scope)
             flush_doc (r, &doc);
           do_line (r, &doc, &ln, 1);
+          doc.index++;
+          doc.lineno = ln.lineno + 1;
           begin_doc (r, &doc);
+          vn_reader_begin_doc (rd);
           continue;
         }
       if (r->doc_scope)
@@ -1393,6 +1419,8 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
                                         sizeof *thresholds);
   size_t i, nthresholds = 0;
   int c, policy, list = 0;
+  char shortopts[64] = "i::o:";
+  size_t shortmap[128] = { 0 };         /* letter -> fixer option + 1 */
 
   vn_set_program_name (filter->name);
   atexit (remove_temp);
@@ -1422,8 +1450,28 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   if (r.doc_scope)
     r.held = vn_xcalloc (1, sizeof *r.held);
   longopts = build_options (&r, &fopts);
-  while ((c = getopt_long (argc, argv, "i::o:", longopts, NULL)) != -1)
-    switch (c)
+  /* A fixer option may have a one-letter alias too (vn-recode -f). */
+  for (i = 0; i < r.nstages; i++)
+    {
+      const struct vn_fixer_alias *a = r.stages[i].f->aliases;
+      for (; a && a->letter; a++)
+        {
+          int ch = (unsigned char) a->letter;
+          size_t len = strlen (shortopts), k;
+          for (k = 0; fopts[k] && strcmp (a->option, fopts[k]->name); k++)
+            ;
+          if (!fopts[k] || ch >= 128 || shortmap[ch]
+              || strchr (shortopts, ch) || len + 3 > sizeof shortopts)
+            continue;
+          shortopts[len] = (char) ch;
+          shortopts[len + 1] = fopts[k]->has_arg ? ':' : '\0';
+          shortopts[len + 2] = '\0';
+          shortmap[ch] = k + 1;
+        }
+    }
+  while ((c = getopt_long (argc, argv, shortopts, longopts, NULL)) != -1)
+    switch (c = c > 0 && c < 128 && shortmap[c]
+            ? OPT_FIXER + (int) shortmap[c] - 1 : c)
       {
       case OPT_CHECK:
       case OPT_DIFF:
@@ -1543,6 +1591,22 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
                     nthresholds);
     }
   free (thresholds);
+  for (i = 0; i < r.nstages; i++)
+    {
+      const struct vn_fixer *f = r.stages[i].f;
+      const char *opt = f->report_only ? f->report_only (r.stages[i].state)
+        : NULL;
+      if (!opt)
+        continue;
+      if (r.mode != MODE_WRITE || r.in_place)
+        {
+          vn_error (0, 0, "%s cannot be used with %s", opt,
+                    r.in_place ? "--in-place" : r.mode == MODE_CHECK
+                    ? "--check" : "--diff");
+          try_help (filter);
+        }
+      r.mode = MODE_REPORT;
+    }
   if (r.in_place && (r.mode != MODE_WRITE || r.output))
     {
       vn_error (0, 0, "--in-place cannot be used with %s",

@@ -4,6 +4,7 @@ noinst_LIBRARIES += lib/libvnclean.a
 lib_libvnclean_a_SOURCES = \
 	lib/ascii.h \
 	lib/buf.c lib/buf.h \
+	lib/decode.c lib/decode.h \
 	lib/diag.c lib/diag.h \
 	lib/diff.c lib/diff.h \
 	lib/driver.c lib/driver.h \
@@ -14,6 +15,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/line.h \
 	lib/punct.c \
 	lib/reader.c lib/reader.h \
+	lib/recode.c lib/recode.h \
 	lib/registry.c \
 	lib/report.c lib/report.h \
 	lib/walk.c lib/walk.h \
@@ -72,7 +74,19 @@ BUILT_SOURCES += lib/repeat-table.h
 CLEANFILES += lib/repeat-table.h
 EXTRA_DIST += lib/gen-repeat-table.awk
 nodist_lib_libvnclean_a_SOURCES += lib/repeat-table.h
+# vn-recode's tables of VNI, VIQR and VPS, generated from data/ (TCVN3,
+# VISCII and CP1258 come from iconv at run time).
+lib/recode-tables.h: $(top_srcdir)/data/vietnamese-letters.tsv \
+		$(top_srcdir)/data/vps.tsv $(top_srcdir)/lib/gen-recode-tables.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-recode-tables.awk \
+		$(top_srcdir)/data/vietnamese-letters.tsv \
+		$(top_srcdir)/data/vps.tsv > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/recode-tables.h
+CLEANFILES += lib/recode-tables.h
+EXTRA_DIST += lib/gen-recode-tables.awk
+nodist_lib_libvnclean_a_SOURCES += lib/recode-tables.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole
-# registry, so every program links ICU.
-LDADD = lib/libvnclean.a $(ICU_LIBS)
+# registry, so every program links ICU, and iconv (vn-recode) and libm.
+LDADD = lib/libvnclean.a $(ICU_LIBS) $(LIBICONV) -lm

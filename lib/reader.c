@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "buf.h"
+#include "decode.h"
 #include "diag.h"
 #include "reader.h"
 #include "utf8.h"
@@ -28,6 +29,17 @@ struct vn_reader
   uint64_t offset;      /* input offset of buf[start] */
   struct vn_buf fixed;  /* a line with its invalid sequences replaced */
   uint64_t invalid;     /* invalid sequences seen */
+
+  /* The input-decoding stage (vn_reader_set_decoder), if any. */
+  const struct vn_decoder *dec;
+  void *dec_state;
+  const char *doc_sep;
+  size_t doc_sep_len;
+  int doc_start;        /* the next line starts a document */
+  int decoding;         /* the document's lines go through DEC */
+  uint64_t unconvertible;       /* of INVALID, those DEC could not convert */
+  struct vn_buf decoded;
+  struct vn_decode_errors derr;
 };
 
 int
@@ -60,6 +72,8 @@ vn_reader_free (struct vn_reader *r)
     return;
   free (r->buf);
   vn_buf_free (&r->fixed);
+  vn_buf_free (&r->decoded);
+  vn_decode_errors_free (&r->derr);
   free (r);
 }
 
@@ -108,8 +122,29 @@ fill (struct vn_reader *r)
   return 1;
 }
 
+void
+vn_reader_set_decoder (struct vn_reader *r, const struct vn_decoder *dec,
+                       void *state, const char *doc_sep, size_t doc_sep_len)
+{
+  r->dec = dec;
+  r->dec_state = state;
+  r->doc_sep = doc_sep;
+  r->doc_sep_len = doc_sep_len;
+  r->doc_start = 1;
+}
+
+void
+vn_reader_begin_doc (struct vn_reader *r)
+{
+  r->doc_start = r->dec != NULL;
+}
+
+/* Report the bad bytes BYTES[0..K) at column COL of the current line and
+   input offset OFFSET: not UTF-8, or (FROM) not convertible from the
+   charset FROM. */
 static void
-report_invalid (struct vn_reader *r, const char *line, size_t at, size_t k)
+report_at (struct vn_reader *r, uint64_t col, const char *bytes, size_t k,
+           uint64_t offset, const char *from)
 {
   static const char *const what[] = {
     [VN_INVALID_REPLACE] = "replaced with U+FFFD",
@@ -120,21 +155,35 @@ report_invalid (struct vn_reader *r, const char *line, size_t at, size_t k)
   size_t i;
 
   r->invalid++;
+  if (from)
+    r->unconvertible++;
   if (r->invalid > MAX_REPORTS && r->policy != VN_INVALID_FAIL)
     return;
-  for (i = 0; i < k; i++)
+  for (i = 0; i < k && i < 4; i++)
     {
       static const char digits[] = "0123456789ABCDEF";
-      unsigned char c = (unsigned char) line[at + i];
+      unsigned char c = (unsigned char) bytes[i];
       hex[4 * i] = '\\';
       hex[4 * i + 1] = 'x';
       hex[4 * i + 2] = digits[c >> 4];
       hex[4 * i + 3] = digits[c & 15];
     }
-  hex[4 * k] = '\0';
-  vn_warn_at (r->name, r->lineno, vn_utf8_count (line, at) + 1,
-              "I001: invalid UTF-8 '%s' at byte offset %llu (%s)", hex,
-              (unsigned long long) (r->offset + at), what[r->policy]);
+  hex[4 * i] = '\0';
+  if (from)
+    vn_warn_at (r->name, r->lineno, col, "I001: cannot convert '%s' from %s "
+                "at byte offset %llu (%s)", hex, from,
+                (unsigned long long) offset, what[r->policy]);
+  else
+    vn_warn_at (r->name, r->lineno, col, "I001: invalid UTF-8 '%s' at byte "
+                "offset %llu (%s)", hex, (unsigned long long) offset,
+                what[r->policy]);
+}
+
+static void
+report_invalid (struct vn_reader *r, const char *line, size_t at, size_t k)
+{
+  report_at (r, vn_utf8_count (line, at) + 1, line + at, k, r->offset + at,
+             NULL);
 }
 
 /* Apply the invalid-byte policy to the line TEXT[0..LEN), whose first
@@ -167,6 +216,88 @@ sanitize (struct vn_reader *r, const char *text, size_t *len, size_t bad)
   return r->fixed.p;
 }
 
+/* A document starts: let the decoder see up to VN_DECODE_AHEAD bytes of
+   it (fewer at the end of the input or before a --doc-sep line) and say
+   whether its lines are to be decoded.  Return -1 on a read error. */
+static int
+begin_decoding (struct vn_reader *r)
+{
+  size_t n, i;
+  int complete;
+
+  r->doc_start = 0;
+  while (!r->eof && r->end - r->start < VN_DECODE_AHEAD)
+    if (fill (r) < 0)
+      return -1;
+  n = r->end - r->start;
+  complete = r->eof;
+  if (n > VN_DECODE_AHEAD)
+    {
+      n = VN_DECODE_AHEAD;
+      complete = 0;
+    }
+  if (r->doc_sep)
+    for (i = 0; i < n; i++)
+      {
+        const char *line = r->buf + r->start + i;
+        size_t left = n - i, k = r->doc_sep_len;
+        const char *nl;
+        if (left > k && !memcmp (line, r->doc_sep, k)
+            && (line[k] == '\n' || line[k] == '\r'))
+          {
+            n = i;
+            complete = 1;
+            break;
+          }
+        nl = memchr (line, '\n', left);
+        if (!nl)
+          break;
+        i = (size_t) (nl - r->buf - r->start);
+      }
+  r->decoding = r->dec->begin (r->dec_state, r->buf + r->start, n, complete);
+  return 0;
+}
+
+/* Decode the line TEXT[0..*LEN) (its terminator, EOL bytes, follows) and
+   apply the invalid-byte policy to what could not be converted: the
+   replacement is U+FFFD, and "keep" keeps the bytes as they came (the
+   output is then not UTF-8 there).  Return the line, terminator included,
+   or NULL to stop (VN_INVALID_FAIL). */
+static const char *
+decode_line (struct vn_reader *r, const char *text, size_t *len, size_t eol)
+{
+  struct vn_buf *d = &r->decoded;
+  size_t pos = 0, i, n = *len;
+  uint64_t col = 0;
+
+  vn_buf_clear (d);
+  r->derr.n = 0;
+  r->dec->line (r->dec_state, text, n, d, &r->derr);
+  if (r->derr.n == 0 && d->len == n && (n == 0 || !memcmp (d->p, text, n)))
+    return text;                /* nothing to convert on this line */
+  vn_buf_clear (&r->fixed);
+  for (i = 0; i < r->derr.n; i++)
+    {
+      const struct vn_decode_error *e = &r->derr.v[i];
+      vn_buf_append (&r->fixed, d->p + pos, e->out_off - pos);
+      col += vn_utf8_count (d->p + pos, e->out_off - pos);
+      pos = e->out_off;
+      report_at (r, col + 1, text + e->in_off, e->in_len,
+                 r->offset + e->in_off, r->dec->charset (r->dec_state));
+      if (r->policy == VN_INVALID_FAIL)
+        return NULL;
+      if (r->policy == VN_INVALID_REPLACE)
+        vn_buf_append (&r->fixed, "\xEF\xBF\xBD", 3);
+      else
+        vn_buf_append (&r->fixed, text + e->in_off, e->in_len);
+      col++;
+    }
+  vn_buf_append (&r->fixed, d->p + pos, d->len - pos);
+  *len = r->fixed.len;
+  vn_buf_append (&r->fixed, text + n, eol);
+  return r->fixed.p;
+}
+
 int
 vn_reader_next (struct vn_reader *r, struct vn_line *line)
 {
@@ -174,6 +305,8 @@ vn_reader_next (struct vn_reader *r, struct vn_line *line)
   const char *text;
 
   if (r->failed)
+    return -1;
+  if (r->doc_start && begin_decoding (r) < 0)
     return -1;
   for (;;)
     {
@@ -208,9 +341,10 @@ vn_reader_next (struct vn_reader *r, struct vn_line *line)
           if (r->start == r->end)
             {
               if (r->invalid > MAX_REPORTS)
-                vn_error (0, 0, "%s: %llu invalid UTF-8 sequences in all "
-                          "(%d shown)", r->name,
-                          (unsigned long long) r->invalid, MAX_REPORTS);
+                vn_error (0, 0, "%s: %llu %s in all (%d shown)", r->name,
+                          (unsigned long long) r->invalid, r->unconvertible
+                          ? "sequences that cannot be converted or are not "
+                          "UTF-8" : "invalid UTF-8 sequences", MAX_REPORTS);
               return 0;
             }
           len = r->end - r->start;
@@ -223,9 +357,19 @@ vn_reader_next (struct vn_reader *r, struct vn_line *line)
 
   text = r->buf + r->start;
   r->lineno++;
-  valid = vn_utf8_valid_prefix (text, len);
   line->len = len;
-  if (valid < len)
+  if (r->decoding)
+    {
+      /* Decoded text is UTF-8 by construction (but for what
+         --invalid=keep kept): it needs no validation. */
+      text = decode_line (r, text, &line->len, eol);
+      if (!text)
+        {
+          r->failed = 1;
+          return -1;
+        }
+    }
+  else if ((valid = vn_utf8_valid_prefix (text, len)) < len)
     {
       const char *t = sanitize (r, text, &line->len, valid);
       if (!t)

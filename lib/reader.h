@@ -30,6 +30,23 @@ void vn_reader_free (struct vn_reader *r);
    then a count at the end of it). */
 int vn_reader_next (struct vn_reader *r, struct vn_line *line);
 
+/* Put the decoder DEC (see lib/decode.h; STATE is its fixer's) between
+   read(2) and the UTF-8 validation: at the start of each document it is
+   shown the bytes ahead and says whether the document's lines are to be
+   decoded; a decoded line is handed out in UTF-8 (LINE->RAW keeps the
+   bytes as read), and what it cannot convert goes through the invalid-byte
+   policy like invalid UTF-8 (reported as "cannot convert ... from
+   CHARSET").  DOC_SEP, when not NULL, is the --doc-sep line, before which
+   the bytes ahead of a document stop.  Call it before the first line. */
+struct vn_decoder;
+void vn_reader_set_decoder (struct vn_reader *r, const struct vn_decoder *dec,
+                            void *state, const char *doc_sep,
+                            size_t doc_sep_len);
+
+/* The next line starts a new document (after a --doc-sep line): with a
+   decoder, it is shown that document's bytes ahead. */
+void vn_reader_begin_doc (struct vn_reader *r);
+
 /* Number of invalid sequences seen so far. */
 uint64_t vn_reader_invalid_count (const struct vn_reader *r);
 

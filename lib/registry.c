@@ -8,6 +8,7 @@
    repeats, typos, captions, bylines, boilerplate, space.  Each fixer joins
    here when it exists; vn-clean and vn-lint run this list. */
 const struct vn_fixer *const vn_registry[] = {
+  &vn_fixer_recode,
   &vn_fixer_entities,
   &vn_fixer_unicode,
   &vn_fixer_tones,

@@ -1,5 +1,6 @@
 ## man/local.mk -- man pages made from --help, so they cannot drift
 man_MANS += \
+	man/vn-recode.1 \
 	man/vn-entities.1 \
 	man/vn-unicode.1 \
 	man/vn-tones.1 \

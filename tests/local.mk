@@ -20,7 +20,8 @@ tests_unit_test_repeats_SOURCES = tests/unit/test-repeats.c tests/unit/tap.h
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
 	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-punct \
-	tests/unit/test-repeats
+	tests/unit/test-repeats tests/unit/test-recode
+tests_unit_test_recode_SOURCES = tests/unit/test-recode.c tests/unit/tap.h
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -28,6 +29,7 @@ GOLDEN_TESTS = \
 	tests/golden/tones.vt \
 	tests/golden/punct.vt \
 	tests/golden/repeats.vt \
+	tests/golden/recode.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
@@ -48,6 +50,10 @@ EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/tools/check-sarif
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
 	tests/data/SOURCES.md
+EXTRA_DIST += tests/data/recode/make-sample tests/data/recode/paragraphs.txt \
+	tests/data/recode/tcvn3-as-cp1252.tsv tests/data/recode/vni-as-cp1252.tsv \
+	$(RECODE_PAIRS:%=tests/data/recode/sentences.%)
+RECODE_PAIRS = UTF-8 TCVN3 VISCII CP1258 VNI VPS VIQR
 
 TEST_EXTENSIONS = .vt
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh

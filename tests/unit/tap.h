@@ -4,6 +4,7 @@
 #define VN_TAP_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int tap_n, tap_failed;
@@ -35,6 +36,32 @@ static int tap_n, tap_failed;
 
 #define ok_str(got, exp, ...) \
   ok_mem ((got), strlen (got), (exp), strlen (exp), __VA_ARGS__)
+
+/* Open tests/data/NAME of the source tree ($abs_top_srcdir or $srcdir, as
+   the harness sets them; else the current directory), or say why not. */
+static inline FILE *
+tap_open_data (const char *name)
+{
+  static const char *const vars[] = { "abs_top_srcdir", "srcdir" };
+  char path[4096];
+  size_t i;
+  FILE *f;
+
+  for (i = 0; i < 2; i++)
+    {
+      const char *dir = getenv (vars[i]);
+      if (!dir)
+        continue;
+      snprintf (path, sizeof path, "%s/tests/data/%s", dir, name);
+      f = fopen (path, "r");
+      if (f)
+        return f;
+    }
+  f = fopen (name, "r");
+  if (!f)
+    printf ("# cannot open tests/data/%s (set abs_top_srcdir)\n", name);
+  return f;
+}
 
 /* Print the plan last (TAP allows it) and return the exit status. */
 static inline int

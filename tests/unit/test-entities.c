@@ -13,7 +13,7 @@
 #include "tap.h"
 
 static struct vn_edits edits;
-static const struct vn_doc doc = { "test", 0 };
+static const struct vn_doc doc = { .name = "test" };
 static int sort_failures;
 
 /* Run the fixer on IN[0..LEN) followed by EOL_LEN bytes of terminator, and

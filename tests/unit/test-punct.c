@@ -15,7 +15,7 @@
 #include "tap.h"
 
 static struct vn_edits edits;
-static const struct vn_doc doc = { "test", 0 };
+static const struct vn_doc doc = { .name = "test" };
 
 /* Run the fixer on IN[0..LEN) into OUT; return the vn_edits_sort status. */
 static int

@@ -248,30 +248,6 @@ report_agg (int which, size_t total)
     printf ("#   %s\n", agg_first[which][i]);
 }
 
-static FILE *
-open_data (const char *name)
-{
-  static const char *const vars[] = { "abs_top_srcdir", "srcdir" };
-  char path[4096];
-  size_t i;
-  FILE *f;
-
-  for (i = 0; i < 2; i++)
-    {
-      const char *dir = getenv (vars[i]);
-      if (!dir)
-        continue;
-      snprintf (path, sizeof path, "%s/tests/data/%s", dir, name);
-      f = fopen (path, "r");
-      if (f)
-        return f;
-    }
-  f = fopen (name, "r");
-  if (!f)
-    printf ("# cannot open tests/data/%s (set abs_top_srcdir)\n", name);
-  return f;
-}
-
 static char *
 chomp (char *s)
 {
@@ -284,7 +260,7 @@ chomp (char *s)
 static void
 check_list (void)
 {
-  FILE *f = open_data ("syllables.txt");
+  FILE *f = tap_open_data ("syllables.txt");
   char *line = NULL, buf[VN_SYL_MAX * 4 + 1], msg[120];
   size_t cap = 0, total = 0, unspelled = 0, differ = 0, i, covered = 0;
   int form;
@@ -381,7 +357,7 @@ check_list (void)
 static void
 check_pairs (void)
 {
-  FILE *f = open_data ("tone-pairs.tsv");
+  FILE *f = tap_open_data ("tone-pairs.tsv");
   char *line = NULL, buf[VN_SYL_MAX * 4 + 1];
   size_t cap = 0, total = 0, to_new = 0, to_old = 0, moved = 0;
   int shown = 0;
