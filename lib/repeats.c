@@ -759,6 +759,14 @@ alike (const unsigned char *t, const struct seen *a, const struct seen *b,
     && (n <= 8 || !memcmp (t + a->start + 8, t + b->start + 8, n - 8));
 }
 
+/* Cut the quotes and dashes off the end of the word W; return 1. */
+static inline int
+cut_end (const unsigned char *t, struct seen *w)
+{
+  trim (t, &w->start, &w->end);
+  return 1;
+}
+
 /* Whether only spaces, at least one, are in T[S..E). */
 static inline int
 spaces (const unsigned char *t, size_t s, size_t e)
@@ -816,17 +824,21 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
       cur.start = (size_t) (p - t);
       p = vn_token_end (p, end, &high);
       cur.end = (size_t) (p - t);
-      if (high & VN_HIGH)
+      /* Quotes and dashes are cut off the start of a word at once, off
+         its end only when it is compared: a word left with one at its end
+         differs in length from any word without, as it should, for then
+         punctuation stands between the two. */
+      if ((t[cur.start] | 0x20) == 0xE2)
         {
           trim (t, &cur.start, &cur.end);
           if (cur.start == cur.end)
             continue;
         }
       f = t[cur.start] | 0x20;
-      if (f == fc && nseen && alike (t, &c, &cur, len)
+      if (f == fc && nseen && cut_end (t, &cur) && alike (t, &c, &cur, len)
           && spaces (t, c.end, cur.start))
         doubled (&ln, word_at (&x[0], &c), word_at (&x[1], &cur));
-      else if (f == fb && fc == fa && nseen == 3
+      else if (f == fb && fc == fa && nseen == 3 && cut_end (t, &cur)
                && alike (t, &b, &cur, len) && alike (t, &a, &c, len)
                && spaces (t, c.end, cur.start) && spaces (t, b.end, c.start)
                && spaces (t, a.end, b.start))
