@@ -798,12 +798,13 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
   struct line ln;
   const unsigned char *t = (const unsigned char *) vl->text;
   const unsigned char *p = t, *end = t + vl->len;
-  /* The last three words before CUR, C the nearest; NSEEN counts them
-     (up to 3). */
+  /* The last three words before CUR, C the nearest. */
   struct seen a = { 0, 0 }, b = a, c = a, cur;
   struct word x[4];
-  size_t len = vl->len, nseen = 0;
-  unsigned f, fa = 0, fb = 0, fc = 0;
+  size_t len = vl->len;
+  /* Their first bytes, 0x20 set; 0x100 before the line has three words
+     (no byte matches it). */
+  unsigned f, fa = 0x100, fb = 0x100, fc = 0x100;
   uint64_t high;
 
   (void) doc;
@@ -817,10 +818,16 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
      pair of neighbours fails there, and nothing else is looked at. */
   for (;;)
     {
-      while (p < end && vn_is_break (*p))
+      /* Most words are one space apart. */
+      if (p + 1 < end && *p == ' ' && !vn_is_break (p[1]))
         p++;
-      if (p == end)
-        return;
+      else
+        {
+          while (p < end && vn_is_break (*p))
+            p++;
+          if (p == end)
+            return;
+        }
       cur.start = (size_t) (p - t);
       p = vn_token_end (p, end, &high);
       cur.end = (size_t) (p - t);
@@ -835,10 +842,10 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
             continue;
         }
       f = t[cur.start] | 0x20;
-      if (f == fc && nseen && cut_end (t, &cur) && alike (t, &c, &cur, len)
+      if (f == fc && cut_end (t, &cur) && alike (t, &c, &cur, len)
           && spaces (t, c.end, cur.start))
         doubled (&ln, word_at (&x[0], &c), word_at (&x[1], &cur));
-      else if (f == fb && fc == fa && nseen == 3 && cut_end (t, &cur)
+      else if (f == fb && fc == fa && cut_end (t, &cur)
                && alike (t, &b, &cur, len) && alike (t, &a, &c, len)
                && spaces (t, c.end, cur.start) && spaces (t, b.end, c.start)
                && spaces (t, a.end, b.start))
@@ -850,7 +857,6 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
       fa = fb;
       fb = fc;
       fc = f;
-      nseen += nseen < 3;
     }
 }
 
