@@ -759,6 +759,14 @@ alike (const unsigned char *t, const struct seen *a, const struct seen *b,
     && (n <= 8 || !memcmp (t + a->start + 8, t + b->start + 8, n - 8));
 }
 
+/* Cut the quotes and dashes off the end of the word W; return 1. */
+static inline int
+cut_end (const unsigned char *t, struct seen *w)
+{
+  trim (t, &w->start, &w->end);
+  return 1;
+}
+
 /* Whether only spaces, at least one, are in T[S..E). */
 static inline int
 spaces (const unsigned char *t, size_t s, size_t e)
@@ -790,12 +798,13 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
   struct line ln;
   const unsigned char *t = (const unsigned char *) vl->text;
   const unsigned char *p = t, *end = t + vl->len;
-  /* The last three words before CUR, C the nearest; NSEEN counts them
-     (up to 3). */
+  /* The last three words before CUR, C the nearest. */
   struct seen a = { 0, 0 }, b = a, c = a, cur;
   struct word x[4];
-  size_t len = vl->len, nseen = 0;
-  unsigned f, fa = 0, fb = 0, fc = 0;
+  size_t len = vl->len;
+  /* Their first bytes, 0x20 set; 0x100 before the line has three words
+     (no byte matches it). */
+  unsigned f, fa = 0x100, fb = 0x100, fc = 0x100;
   uint64_t high;
 
   (void) doc;
@@ -809,24 +818,34 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
      pair of neighbours fails there, and nothing else is looked at. */
   for (;;)
     {
-      while (p < end && vn_is_break (*p))
+      /* Most words are one space apart. */
+      if (p + 1 < end && *p == ' ' && !vn_is_break (p[1]))
         p++;
-      if (p == end)
-        return;
+      else
+        {
+          while (p < end && vn_is_break (*p))
+            p++;
+          if (p == end)
+            return;
+        }
       cur.start = (size_t) (p - t);
       p = vn_token_end (p, end, &high);
       cur.end = (size_t) (p - t);
-      if (high & VN_HIGH)
+      /* Quotes and dashes are cut off the start of a word at once, off
+         its end only when it is compared: a word left with one at its end
+         differs in length from any word without, as it should, for then
+         punctuation stands between the two. */
+      if ((t[cur.start] | 0x20) == 0xE2)
         {
           trim (t, &cur.start, &cur.end);
           if (cur.start == cur.end)
             continue;
         }
       f = t[cur.start] | 0x20;
-      if (f == fc && nseen && alike (t, &c, &cur, len)
+      if (f == fc && cut_end (t, &cur) && alike (t, &c, &cur, len)
           && spaces (t, c.end, cur.start))
         doubled (&ln, word_at (&x[0], &c), word_at (&x[1], &cur));
-      else if (f == fb && fc == fa && nseen == 3
+      else if (f == fb && fc == fa && cut_end (t, &cur)
                && alike (t, &b, &cur, len) && alike (t, &a, &c, len)
                && spaces (t, c.end, cur.start) && spaces (t, b.end, c.start)
                && spaces (t, a.end, b.start))
@@ -838,7 +857,6 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
       fa = fb;
       fb = fc;
       fc = f;
-      nseen += nseen < 3;
     }
 }
 
