@@ -3,7 +3,10 @@ noinst_LIBRARIES += lib/libvnclean.a
 
 lib_libvnclean_a_SOURCES = \
 	lib/ascii.h \
+	lib/boilerplate.c \
 	lib/buf.c lib/buf.h \
+	lib/bylines.c \
+	lib/captions.c \
 	lib/diag.c lib/diag.h \
 	lib/diff.c lib/diff.h \
 	lib/driver.c lib/driver.h \
@@ -15,6 +18,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
 	lib/space.c \
+	lib/structure.c lib/structure.h \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
 	lib/unicode.c \
@@ -47,3 +51,17 @@ nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU.
 LDADD = lib/libvnclean.a $(ICU_LIBS)
+
+# The cue lists of the structure filters (vn-captions, vn-bylines,
+# vn-boilerplate), compiled in from data/: lib/structure.c parses them with
+# the code that reads --cues files.
+STRUCTURE_LISTS = $(top_srcdir)/data/structure-cues.tsv \
+	$(top_srcdir)/data/names.tsv $(top_srcdir)/data/stopwords.txt
+lib/structure-data.h: $(STRUCTURE_LISTS) $(top_srcdir)/lib/gen-structure-data.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-structure-data.awk \
+		$(STRUCTURE_LISTS) > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/structure-data.h
+CLEANFILES += lib/structure-data.h
+EXTRA_DIST += lib/gen-structure-data.awk
+nodist_lib_libvnclean_a_SOURCES += lib/structure-data.h

@@ -1,0 +1,1376 @@
+/* structure.c -- what vn-captions, vn-bylines and vn-boilerplate share:
+   the cue lists, words and sentences, photo credits, bylines, web residue
+   and repetition (CLEAN-TEXT.md section 6) */
+#include <config.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ascii.h"
+#include "diag.h"
+#include "structure.h"
+#include "syllable.h"
+#include "utf8.h"
+
+void
+vn_sbuf_printf (struct vn_buf *b, const char *fmt, ...)
+{
+  va_list ap;
+  int k;
+
+  va_start (ap, fmt);
+  k = vsnprintf (NULL, 0, fmt, ap);
+  va_end (ap);
+  if (k < 0)
+    return;
+  vn_buf_reserve (b, (size_t) k + 1);
+  va_start (ap, fmt);
+  vsnprintf (b->p + b->len, (size_t) k + 1, fmt, ap);
+  va_end (ap);
+  b->len += (size_t) k;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Characters                                                             */
+
+/* The lower case of CP, for the letters Vietnamese and its loans write;
+   every pair here has the same UTF-8 length. */
+static uint32_t
+fold_cp (uint32_t cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+    return cp + 32;
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+    return cp | 1;
+  if (cp >= 0x139 && cp <= 0x148 && (cp & 1))
+    return cp + 1;
+  if (cp == 0x1A0 || cp == 0x1AF)
+    return cp + 1;
+  if (cp >= 0x1EA0 && cp <= 0x1EF9)
+    return cp | 1;
+  return cp;
+}
+
+char *
+vn_fold (const char *s, size_t n, char *out)
+{
+  size_t i = 0;
+
+  while (i < n)
+    {
+      unsigned char c = (unsigned char) s[i];
+      uint32_t cp;
+      size_t k;
+
+      if (c < 0x80)
+        {
+          out[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+          i++;
+          continue;
+        }
+      k = vn_utf8_decode (s + i, n - i, &cp);
+      if (k == 0)
+        {
+          out[i] = s[i];
+          i++;
+          continue;
+        }
+      uint32_t f = fold_cp (cp);
+      if (f != cp)
+        vn_utf8_encode (f, out + i);
+      else
+        memcpy (out + i, s + i, k);
+      i += k;
+    }
+  return out;
+}
+
+int
+vn_upper_at (const char *s, size_t n)
+{
+  uint32_t cp;
+  unsigned char c;
+
+  if (n == 0)
+    return 0;
+  c = (unsigned char) s[0];
+  if (c < 0x80)
+    return vn_is_upper (c);
+  if (!vn_utf8_decode (s, n, &cp))
+    return 0;
+  return fold_cp (cp) != cp;
+}
+
+int
+vn_word_char_at (const char *s, size_t n, size_t i, size_t *len)
+{
+  unsigned char c = (unsigned char) s[i];
+  uint32_t cp;
+  size_t k;
+
+  if (c < 0x80)
+    {
+      *len = 1;
+      return vn_is_alnum (c);
+    }
+  k = vn_utf8_decode (s + i, n - i, &cp);
+  if (k == 0)
+    {
+      *len = 1;
+      return 1;
+    }
+  *len = k;
+  return !((cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7
+           || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F)
+           || cp == 0xFFFD);
+}
+
+size_t
+vn_word_end (const char *s, size_t n, size_t i)
+{
+  size_t k;
+
+  while (i < n && vn_word_char_at (s, n, i, &k))
+    i += k;
+  return i;
+}
+
+/* Whether the character that ends at S[I] (exclusive) is a word
+   character; 0 at the start. */
+static int
+word_char_before (const char *s, size_t n, size_t i)
+{
+  size_t j = i, k;
+
+  if (i == 0)
+    return 0;
+  j--;
+  while (j > 0 && i - j < 4 && ((unsigned char) s[j] & 0xC0) == 0x80)
+    j--;
+  return vn_word_char_at (s, n, j, &k);
+}
+
+void
+vn_trim (const char **s, size_t *n)
+{
+  while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+    {
+      (*s)++;
+      (*n)--;
+    }
+  while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+    (*n)--;
+}
+
+/* Byte length of a closing quote or bracket at S[I], or 0: " ' ) ] ” ’ ». */
+static size_t
+closer_at (const char *s, size_t n, size_t i)
+{
+  unsigned char c = (unsigned char) s[i];
+
+  if (c == '"' || c == '\'' || c == ')' || c == ']')
+    return 1;
+  if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80
+      && ((unsigned char) s[i + 2] == 0x9D || (unsigned char) s[i + 2] == 0x99))
+    return 3;
+  if (c == 0xC2 && i + 1 < n && (unsigned char) s[i + 1] == 0xBB)
+    return 2;
+  return 0;
+}
+
+/* Byte length of an opening quote at S[I], or 0: " “ ‘ «. */
+static size_t
+opener_at (const char *s, size_t n, size_t i)
+{
+  unsigned char c = (unsigned char) s[i];
+
+  if (c == '"' || c == '\'' || c == '(')
+    return 1;
+  if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80
+      && ((unsigned char) s[i + 2] == 0x9C || (unsigned char) s[i + 2] == 0x98))
+    return 3;
+  if (c == 0xC2 && i + 1 < n && (unsigned char) s[i + 1] == 0xAB)
+    return 2;
+  return 0;
+}
+
+/* Byte length of a sentence terminator at S[I] ('.', '!', '?', '…'), or 0. */
+static size_t
+stop_at (const char *s, size_t n, size_t i)
+{
+  unsigned char c = (unsigned char) s[i];
+
+  if (c == '.' || c == '!' || c == '?')
+    return 1;
+  if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80
+      && (unsigned char) s[i + 2] == 0xA6)
+    return 3;
+  return 0;
+}
+
+/* Whether the '.' at S[I] is the dot of an abbreviation or an initial. */
+static int
+abbrev_dot (const char *s, size_t n, size_t i)
+{
+  size_t j = i, k;
+
+  while (j > 0 && word_char_before (s, n, j))
+    {
+      j--;
+      while (j > 0 && ((unsigned char) s[j] & 0xC0) == 0x80)
+        j--;
+    }
+  if (j == i)
+    return 0;
+  /* One upper-case letter: an initial (Nguyễn V. A., N.T). */
+  vn_word_char_at (s, n, j, &k);
+  if (j + k == i && vn_upper_at (s + j, n - j))
+    return 1;
+  return vn_cue_word (VN_CUE_ABBREV, s + j, i - j);
+}
+
+/* The next sentence end in S[I..N): set *END just past its terminators
+   and closing quotes; return 0 when the text has none. */
+static int
+next_stop (const char *s, size_t n, size_t i, size_t *end)
+{
+  size_t k, j;
+
+  for (; i < n; i++)
+    {
+      if (!(k = stop_at (s, n, i)))
+        continue;
+      j = i + k;
+      while (j < n && (k = stop_at (s, n, j)))
+        j += k;
+      while (j < n && (k = closer_at (s, n, j)))
+        j += k;
+      size_t after = j;
+      while (after < n && (s[after] == ' ' || s[after] == '\t'))
+        after++;
+      if (after == n)
+        {
+          *end = j;
+          return 1;
+        }
+      if (after == j)
+        {
+          i = j - 1;
+          continue;
+        }
+      k = opener_at (s, n, after);
+      if (!(k ? vn_upper_at (s + after + k, n - after - k)
+            || (after + k < n && vn_is_digit ((unsigned char) s[after + k]))
+            : vn_upper_at (s + after, n - after)))
+        {
+          i = j - 1;
+          continue;
+        }
+      if (j == i + 1 && s[i] == '.' && abbrev_dot (s, n, i))
+        continue;
+      *end = j;
+      return 1;
+    }
+  return 0;
+}
+
+int
+vn_sentences (const char *s, size_t n)
+{
+  size_t i = 0, end;
+  int count = 0;
+
+  vn_trim (&s, &n);
+  while (i < n && next_stop (s, n, i, &end))
+    {
+      count++;
+      i = end;
+      while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    }
+  return count + (i < n);
+}
+
+int
+vn_ends_sentence (const char *s, size_t n)
+{
+  size_t k;
+
+  vn_trim (&s, &n);
+  for (;;)
+    {
+      if (n == 0)
+        return 0;
+      k = 0;
+      if (n >= 1 && closer_at (s, n, n - 1) == 1)
+        k = 1;
+      else if (n >= 2 && closer_at (s, n, n - 2) == 2)
+        k = 2;
+      else if (n >= 3 && closer_at (s, n, n - 3) == 3)
+        k = 3;
+      if (!k)
+        break;
+      n -= k;
+    }
+  return stop_at (s, n, n - 1) || (n >= 3 && stop_at (s, n, n - 3) == 3);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cue lists                                                              */
+
+struct builtin_row
+{
+  const char *file;
+  int line;
+  const char *text;
+};
+#include "structure-data.h"
+
+struct cue
+{
+  struct cue *next;
+  uint64_t key;
+  size_t len;
+  int weight;
+  unsigned char kind;
+  unsigned char lead;   /* bytes before the first word: the '(' of "(trái)" */
+  char text[];
+};
+
+enum { NBUCKETS = 4096 };
+
+static struct
+{
+  struct cue *bucket[NBUCKETS];
+  int refs;
+} cues;
+
+static const char *const kind_names[VN_CUE_NKINDS] = {
+  "caption", "caption-start", "body-start", "body", "credit", "outlet",
+  "source", "residue", "related", "counter", "link", "abbrev", "name",
+  "surname", "stop"
+};
+
+/* How a kind is looked up: by its first word (phrases), as exact bytes, or
+   case folded. */
+enum { BY_PHRASE, BY_BYTES, BY_FOLD };
+
+static int
+kind_lookup (enum vn_cue_kind kind)
+{
+  switch (kind)
+    {
+    case VN_CUE_CAPTION:
+    case VN_CUE_CAPTION_START:
+    case VN_CUE_BODY_START:
+    case VN_CUE_BODY:
+    case VN_CUE_CREDIT:
+      return BY_PHRASE;
+    case VN_CUE_OUTLET:
+    case VN_CUE_RESIDUE:
+    case VN_CUE_RELATED:
+    case VN_CUE_COUNTER:
+    case VN_CUE_LINK:
+    case VN_CUE_STOP:
+      return BY_FOLD;
+    default:
+      return BY_BYTES;
+    }
+}
+
+static int
+kind_scores (enum vn_cue_kind kind)
+{
+  return kind == VN_CUE_CAPTION || kind == VN_CUE_CAPTION_START
+    || kind == VN_CUE_BODY_START || kind == VN_CUE_BODY;
+}
+
+static uint64_t
+hash (enum vn_cue_kind kind, const char *s, size_t n)
+{
+  uint64_t h = 0xcbf29ce484222325u ^ (uint64_t) kind;
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * 0x100000001b3u;
+  return h;
+}
+
+/* The first word of a phrase: its offset (the lead) and end. */
+static void
+first_word (const char *s, size_t n, size_t *start, size_t *end)
+{
+  size_t i = 0, k;
+
+  while (i < n && !vn_word_char_at (s, n, i, &k))
+    i += k;
+  *start = i;
+  *end = vn_word_end (s, n, i);
+}
+
+static void
+add_cue (enum vn_cue_kind kind, const char *s, size_t n, int weight)
+{
+  struct cue *c, **slot;
+  size_t ws, we;
+  uint64_t key;
+
+  if (kind_lookup (kind) == BY_PHRASE)
+    {
+      first_word (s, n, &ws, &we);
+      key = hash (kind, s + ws, we - ws);
+    }
+  else
+    ws = 0;
+  c = vn_xmalloc (sizeof *c + n + 1);
+  memcpy (c->text, s, n);
+  c->text[n] = 0;
+  if (kind_lookup (kind) == BY_FOLD)
+    vn_fold (s, n, c->text);
+  if (kind_lookup (kind) != BY_PHRASE)
+    key = hash (kind, c->text, n);
+  c->key = key;
+  c->len = n;
+  c->weight = weight;
+  c->kind = (unsigned char) kind;
+  c->lead = (unsigned char) (ws > 255 ? 255 : ws);
+  /* A cue listed again (a user's file re-weighting a built-in one) takes
+     the place of the earlier one. */
+  for (slot = &cues.bucket[key % NBUCKETS]; *slot; slot = &(*slot)->next)
+    if ((*slot)->key == key && (*slot)->kind == kind && (*slot)->len == n
+        && !memcmp ((*slot)->text, c->text, n))
+      {
+        (*slot)->weight = weight;
+        free (c);
+        return;
+      }
+  c->next = cues.bucket[key % NBUCKETS];
+  cues.bucket[key % NBUCKETS] = c;
+}
+
+/* Parse one row of a cue list; return 0, or -1 after saying why. */
+static int
+parse_row (const char *file, size_t lineno, const char *s, size_t n)
+{
+  const char *tab1, *tab2, *phrase;
+  size_t plen, klen, i;
+  int kind, weight;
+
+  if (vn_utf8_valid_prefix (s, n) != n)
+    {
+      vn_error (0, 0, "%s:%zu: not valid UTF-8", file, lineno);
+      return -1;
+    }
+  tab1 = memchr (s, '\t', n);
+  if (!tab1)
+    {
+      vn_error (0, 0, "%s:%zu: expected KIND<TAB>PHRASE[<TAB>WEIGHT]", file,
+                lineno);
+      return -1;
+    }
+  klen = (size_t) (tab1 - s);
+  for (kind = 0; kind < VN_CUE_NKINDS; kind++)
+    if (strlen (kind_names[kind]) == klen
+        && !memcmp (kind_names[kind], s, klen))
+      break;
+  if (kind == VN_CUE_NKINDS)
+    {
+      vn_error (0, 0, "%s:%zu: unknown kind '%.*s' (expected caption, "
+                "caption-start, body-start, body, credit, outlet, source, "
+                "residue, related, counter, link, abbrev, name, surname or "
+                "stop)",
+                file, lineno, (int) klen, s);
+      return -1;
+    }
+  phrase = tab1 + 1;
+  tab2 = memchr (phrase, '\t', n - (size_t) (phrase - s));
+  plen = tab2 ? (size_t) (tab2 - phrase) : n - (size_t) (phrase - s);
+  weight = kind == VN_CUE_BODY_START || kind == VN_CUE_BODY ? -1 : 1;
+  if (tab2)
+    {
+      const char *w = tab2 + 1;
+      size_t wl = n - (size_t) (w - s);
+      int neg = wl && *w == '-';
+      if (!kind_scores ((enum vn_cue_kind) kind))
+        {
+          vn_error (0, 0, "%s:%zu: a weight is only for caption, "
+                    "caption-start, body-start and body cues", file, lineno);
+          return -1;
+        }
+      if (wl != (size_t) neg + 1 || !vn_is_digit ((unsigned char) w[neg]))
+        {
+          vn_error (0, 0, "%s:%zu: weight '%.*s' is not a whole number from "
+                    "-9 to 9", file, lineno, (int) wl, w);
+          return -1;
+        }
+      weight = (w[neg] - '0') * (neg ? -1 : 1);
+    }
+  if (plen == 0 || plen > 200)
+    {
+      vn_error (0, 0, "%s:%zu: %s phrase", file, lineno,
+                plen ? "an overlong" : "an empty");
+      return -1;
+    }
+  for (i = 0; i < plen; i++)
+    if ((phrase[i] == ' ' && (i == 0 || i + 1 == plen || phrase[i + 1] == ' '))
+        || (unsigned char) phrase[i] < ' ')
+      {
+        vn_error (0, 0, "%s:%zu: the phrase '%.*s' has a space at an end, "
+                  "two spaces in a row or a control character", file, lineno,
+                  (int) plen, phrase);
+        return -1;
+      }
+  add_cue ((enum vn_cue_kind) kind, phrase, plen, weight);
+  return 0;
+}
+
+int
+vn_cues_load_text (const char *name, const char *text, size_t n)
+{
+  size_t pos = 0, lineno = 0;
+  int rc = 0;
+
+  while (pos < n)
+    {
+      const char *nl = memchr (text + pos, '\n', n - pos);
+      size_t len = nl ? (size_t) (nl - text - pos) : n - pos;
+      const char *s = text + pos;
+
+      lineno++;
+      pos += len + (nl != NULL);
+      if (len && s[len - 1] == '\r')
+        len--;
+      if (len == 0 || s[0] == '#')
+        continue;
+      if (parse_row (name, lineno, s, len) < 0)
+        rc = -1;
+    }
+  return rc;
+}
+
+int
+vn_cues_load_file (const char *path)
+{
+  FILE *f = fopen (path, "rb");
+  struct vn_buf b = { 0 };
+  char chunk[8192];
+  size_t k;
+  int rc;
+
+  if (!f)
+    {
+      vn_error (0, errno, "%s", path);
+      return -1;
+    }
+  while ((k = fread (chunk, 1, sizeof chunk, f)) > 0)
+    vn_buf_append (&b, chunk, k);
+  if (ferror (f))
+    {
+      vn_error (0, errno, "%s", path);
+      fclose (f);
+      vn_buf_free (&b);
+      return -1;
+    }
+  fclose (f);
+  rc = vn_cues_load_text (path, b.p ? b.p : "", b.len);
+  vn_buf_free (&b);
+  return rc;
+}
+
+void
+vn_cues_acquire (void)
+{
+  const struct builtin_row *r;
+
+  if (cues.refs++)
+    return;
+  for (r = builtin_rows; r->file; r++)
+    if (parse_row (r->file, (size_t) r->line, r->text, strlen (r->text)) < 0)
+      vn_error (VN_EXIT_ERROR, 0, "the lists compiled in are broken");
+}
+
+void
+vn_cues_release (void)
+{
+  size_t i;
+
+  if (--cues.refs > 0)
+    return;
+  for (i = 0; i < NBUCKETS; i++)
+    while (cues.bucket[i])
+      {
+        struct cue *c = cues.bucket[i];
+        cues.bucket[i] = c->next;
+        free (c);
+      }
+}
+
+int
+vn_cue_word (enum vn_cue_kind kind, const char *s, size_t n)
+{
+  char buf[256];
+  const char *key = s;
+  const struct cue *c;
+  uint64_t h;
+
+  if (kind_lookup (kind) == BY_FOLD)
+    {
+      if (n > sizeof buf)
+        return 0;
+      key = vn_fold (s, n, buf);
+    }
+  h = hash (kind, key, n);
+  for (c = cues.bucket[h % NBUCKETS]; c; c = c->next)
+    if (c->key == h && c->kind == kind && c->len == n
+        && !memcmp (c->text, key, n))
+      return 1;
+  return 0;
+}
+
+int
+vn_cue_whole (enum vn_cue_kind kind, const char *s, size_t n)
+{
+  return vn_cue_word (kind, s, n);
+}
+
+size_t
+vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
+           int *weight, const char **text)
+{
+  const struct cue *c, *best = NULL;
+  size_t we = vn_word_end (s, n, at), k;
+  uint64_t h = hash (kind, s + at, we - at);
+
+  for (c = cues.bucket[h % NBUCKETS]; c; c = c->next)
+    {
+      size_t start;
+      if (c->key != h || c->kind != kind || c->lead > at)
+        continue;
+      start = at - c->lead;
+      if (start + c->len > n || memcmp (s + start, c->text, c->len)
+          || (start + c->len < n
+              && vn_word_char_at (s, n, start + c->len, &k)
+              && word_char_before (s, n, start + c->len))
+          || (c->lead && word_char_before (s, n, start)))
+        continue;
+      if (!best || c->len > best->len)
+        best = c;
+    }
+  if (!best)
+    return 0;
+  if (weight)
+    *weight = best->weight;
+  if (text)
+    *text = best->text;
+  return best->len;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Photo credits                                                          */
+
+static size_t
+skip_spaces (const char *s, size_t n, size_t i)
+{
+  while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  return i;
+}
+
+/* Whether S[I..] starts the word W (ASCII or UTF-8 bytes) as a whole word. */
+static int
+word_is (const char *s, size_t n, size_t i, const char *w)
+{
+  size_t l = strlen (w), k;
+
+  return i + l <= n && !memcmp (s + i, w, l)
+    && (i + l == n || !vn_word_char_at (s, n, i + l, &k));
+}
+
+/* After a credit word ending at S[I]: ':' (return the offset after it) or
+   "minh họa" (return its end, and set *ILLUS); 0 if neither. */
+static size_t
+credit_tail (const char *s, size_t n, size_t i, int *illus)
+{
+  size_t j = skip_spaces (s, n, i);
+
+  *illus = 0;
+  if (j < n && s[j] == ':')
+    return j + 1;
+  if (word_is (s, n, j, "minh"))
+    {
+      j = skip_spaces (s, n, j + 4);
+      if (word_is (s, n, j, "họa") || word_is (s, n, j, "hoạ"))
+        {
+          *illus = 1;
+          return j + strlen ("họa");
+        }
+    }
+  return 0;
+}
+
+/* Whether S[I..E) names someone or something, not a sentence: a few words,
+   each opening with a capital, a digit or '@', or joining names (và, /, &). */
+static int
+credit_value (const char *s, size_t n, size_t i, size_t e)
+{
+  int words = 0;
+
+  (void) n;
+  if (e - i > 80)
+    return 0;
+  while (i < e)
+    {
+      size_t we;
+      i = skip_spaces (s, e, i);
+      if (i >= e)
+        break;
+      we = i;
+      while (we < e && s[we] != ' ')
+        we++;
+      if (!(vn_upper_at (s + i, e - i) || vn_is_digit ((unsigned char) s[i])
+            || s[i] == '@' || strchr ("/&-,(", s[i])
+            || word_is (s, e, i, "và") || word_is (s, e, i, "của")))
+        return 0;
+      words++;
+      i = we;
+    }
+  return words > 0 && words <= 10;
+}
+
+int
+vn_credit_find (const char *s, size_t n, struct vn_credit *c)
+{
+  size_t i, found = 0, off = 0, end = 0, k;
+  int illus;
+
+  /* "(Ảnh: X)", "(ảnh minh họa ...)": the last one. */
+  for (i = 0; i + 1 < n; i++)
+    {
+      size_t w, wl, t, close;
+      if (s[i] != '(' && s[i] != '[')
+        continue;
+      w = skip_spaces (s, n, i + 1);
+      if (w >= n || !(wl = vn_cue_at (VN_CUE_CREDIT, s, n, w, NULL, NULL)))
+        continue;
+      t = credit_tail (s, n, w + wl, &illus);
+      if (!t)
+        continue;
+      for (close = t; close < n && close - t < 120; close++)
+        if (s[close] == ')' || s[close] == ']' || s[close] == '(')
+          break;
+      if (close >= n || s[close] == '(' || close - t >= 120)
+        continue;
+      found = 1;
+      off = i;
+      end = close + 1;
+      i = close;
+    }
+  /* A final "Ảnh: Reuters", "- Ảnh: X", "Ảnh minh họa." */
+  if (!found || skip_spaces (s, n, end) < n)
+    for (i = 0; i < n; i += k)
+      {
+        size_t wl, t, e, before;
+        if (!vn_word_char_at (s, n, i, &k) || word_char_before (s, n, i))
+          continue;
+        if (!(wl = vn_cue_at (VN_CUE_CREDIT, s, n, i, NULL, NULL)))
+          continue;
+        t = credit_tail (s, n, i + wl, &illus);
+        if (!t)
+          continue;
+        e = n;
+        while (e > t && (s[e - 1] == ' ' || s[e - 1] == '.'))
+          e--;
+        if (illus ? e != t : !credit_value (s, n, t, e))
+          continue;
+        /* What comes before: nothing, the end of a sentence, a dash, or
+           for a capitalized "Ảnh" a space. */
+        before = i;
+        while (before > 0 && s[before - 1] == ' ')
+          before--;
+        if (!(before == 0 || s[before - 1] == '-'
+              || stop_at (s, n, before - 1) || s[before - 1] == ')'
+              || (before >= 3 && stop_at (s, n, before - 3) == 3)
+              || (before >= 3 && (unsigned char) s[before - 3] == 0xE2
+                  && (unsigned char) s[before - 2] == 0x80
+                  && (unsigned char) s[before - 1] == 0x93)
+              || (before < i && vn_upper_at (s + i, n - i))))
+          continue;
+        found = 1;
+        off = i;
+        end = e;
+        break;
+      }
+  if (!found)
+    return 0;
+  c->off = off;
+  c->len = end - off;
+  /* The cut: the spaces and a dash before the credit... */
+  i = off;
+  while (i > 0 && s[i - 1] == ' ')
+    i--;
+  if (i > 0 && s[i - 1] == '-' && (i == 1 || s[i - 2] == ' '))
+    i--;
+  else if (i >= 3 && (unsigned char) s[i - 3] == 0xE2
+           && (unsigned char) s[i - 2] == 0x80
+           && ((unsigned char) s[i - 1] == 0x93
+               || (unsigned char) s[i - 1] == 0x94))
+    i -= 3;
+  while (i > 0 && s[i - 1] == ' ')
+    i--;
+  c->cut_off = i;
+  k = end;
+  /* ... its own dot when a sentence ended before it (or nothing did) ... */
+  if (k < n && s[k] == '.' && (i == 0 || vn_ends_sentence (s, i)))
+    k++;
+  /* ... and at the start of the line, the spaces after it. */
+  if (i == 0)
+    k = skip_spaces (s, n, k);
+  c->cut_len = k - i;
+  c->trailing = skip_spaces (s, n, end) == n
+    || (s[end] == '.' && skip_spaces (s, n, end + 1) == n);
+  c->whole = i == 0 && skip_spaces (s, n, k) == n;
+  return 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Bylines                                                                */
+
+/* Whether S[0..N) is an initial or initials: N.T, H.Long, T.Thủy, K.Đ,
+   KM (two to four capitals). */
+static int
+initials (const char *s, size_t n)
+{
+  size_t i = 0, k, caps = 0, dots = 0;
+
+  if (!vn_upper_at (s, n))
+    return 0;
+  while (i < n)
+    {
+      if (s[i] == '.')
+        {
+          dots++;
+          i++;
+          continue;
+        }
+      if (!vn_word_char_at (s, n, i, &k))
+        return 0;
+      if (vn_upper_at (s + i, n - i))
+        caps++;
+      else if (!dots)
+        return 0;       /* a lower-case letter only after a dot: H.Long */
+      i += k;
+    }
+  return dots ? 1 : caps >= 2 && caps <= 4 && caps * 2 >= n / 2;
+}
+
+/* Whether S[0..N) is a capitalized word: an upper-case letter, then
+   lower-case letters (Vietnamese or foreign). */
+static int
+capitalized (const char *s, size_t n)
+{
+  size_t i, k;
+
+  if (!vn_upper_at (s, n))
+    return 0;
+  vn_word_char_at (s, n, 0, &k);
+  for (i = k; i < n; i += k)
+    if (!vn_word_char_at (s, n, i, &k) || vn_upper_at (s + i, n - i))
+      return i == n;
+  return 1;
+}
+
+/* A word of a source name: anything written without spaces that a site
+   or an agency is called (VietnamNet, infonet, SCMP, Naver). */
+static int
+source_word (const char *s, size_t n)
+{
+  size_t i, k;
+
+  for (i = 0; i < n; i += k)
+    if (!vn_word_char_at (s, n, i, &k) && !strchr (".&+-'", s[i]))
+      return 0;
+  return 1;
+}
+
+/* One part of a byline, between separators.  Return 1 for a name, 2 for
+   a source, 3 for a name of which only some words are names, 0 for
+   anything else; count its name words into *NAMES and words into *WORDS. */
+static int
+byline_part (const char *s, size_t n, int source, int *names, int *words)
+{
+  size_t i = 0;
+  int nw = 0, nn = 0, caps = 0, other = 0;
+
+  vn_trim (&s, &n);
+  if (n == 0)
+    return 0;
+  if (n > 5 && !memcmp (s, "Theo ", 5))
+    {
+      s += 5;
+      n -= 5;
+      source = 1;
+    }
+  if (vn_cue_whole (VN_CUE_OUTLET, s, n) || vn_cue_word (VN_CUE_SOURCE, s, n))
+    return 2;
+  while (i < n)
+    {
+      size_t e = i;
+      while (e < n && s[e] != ' ')
+        e++;
+      nw++;
+      if (vn_cue_word (VN_CUE_NAME, s + i, e - i)
+          || vn_cue_word (VN_CUE_SURNAME, s + i, e - i)
+          || initials (s + i, e - i))
+        nn++;
+      else if (capitalized (s + i, e - i))
+        caps++;
+      else if (!source || !source_word (s + i, e - i))
+        return 0;
+      else
+        other++;
+      i = skip_spaces (s, n, e);
+    }
+  if (nw > 6)
+    return 0;
+  *names += nn;
+  *words += nw;
+  if (source)
+    return 2;
+  if (nn == nw)
+    return 1;
+  (void) other;
+  return nn + caps == nw ? 3 : 0;
+}
+
+enum vn_byline
+vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
+{
+  size_t i, start, k;
+  int source = 0, author = 0, maybe = 0, names = 0, words = 0;
+  int total = 0, prev_source = 0;
+
+  vn_trim (&s, &n);
+  if (n == 0 || n > 120)
+    return VN_BYLINE_NONE;
+  if (s[n - 1] == '.' && !(n >= 2 && s[n - 2] == '.'))
+    n--;
+  vn_trim (&s, &n);
+  if (n == 0)
+    return VN_BYLINE_NONE;
+  /* "Ảnh: BTC" at the end: the photographer. */
+  if ((k = vn_cue_at (VN_CUE_CREDIT, s, n, 0, NULL, NULL)))
+    {
+      size_t t = skip_spaces (s, n, k);
+      if (t < n && s[t] == ':' && credit_value (s, n, t + 1, n))
+        {
+          if (why)
+            vn_buf_puts (why, "a photo credit line at the end");
+          return VN_BYLINE_CREDIT;
+        }
+      return VN_BYLINE_NONE;
+    }
+  /* "(Tổng hợp)" alone, or after the names; "(Theo X)" after them. */
+  if (s[0] == '(' && s[n - 1] == ')')
+    {
+      if (vn_cue_word (VN_CUE_SOURCE, s + 1, n - 2)
+          || (n > 7 && !memcmp (s + 1, "Theo ", 5)))
+        {
+          if (why)
+            vn_buf_puts (why, "a source line at the end");
+          return VN_BYLINE_SOURCE;
+        }
+      return VN_BYLINE_NONE;
+    }
+  if (vn_cue_word (VN_CUE_SOURCE, s, n))
+    {
+      if (why)
+        vn_buf_puts (why, "a source line at the end");
+      return VN_BYLINE_SOURCE;
+    }
+  if (!vn_upper_at (s, n))
+    return VN_BYLINE_NONE;
+  /* Split into parts at , ; / & ( ) " - " "- " and dashes, and before a
+     glued "Theo" (Minh PhươngTheo Reuters). */
+  start = 0;
+  i = 0;
+  while (i <= n)
+    {
+      size_t cut = 0, next = i + 1;
+
+      if (i == n)
+        cut = 1;
+      else if (strchr (",;/&()", s[i]))
+        cut = 1;
+      else if (s[i] == '-' && ((i > 0 && s[i - 1] == ' ')
+                               || (i + 1 < n && s[i + 1] == ' ')
+                               || (i + 1 < n
+                                   && vn_upper_at (s + i + 1, n - i - 1))))
+        cut = 1;
+      else if ((unsigned char) s[i] == 0xE2 && i + 2 < n
+               && (unsigned char) s[i + 1] == 0x80
+               && ((unsigned char) s[i + 2] == 0x93
+                   || (unsigned char) s[i + 2] == 0x94))
+        {
+          cut = 1;
+          next = i + 3;
+        }
+      else if (i > start && n - i > 5 && !memcmp (s + i, "Theo ", 5)
+               && (word_char_before (s, n, i) || s[i - 1] == ' '))
+        {
+          cut = 1;
+          next = i;
+        }
+      if (cut && i > start)
+        {
+          size_t len = i - start;
+          const char *p = s + start;
+          int r;
+
+          vn_trim (&p, &len);
+          if (len)
+            {
+              /* After a source, the parts are sources too: Naver/News. */
+              r = byline_part (p, len, prev_source, &names, &words);
+              if (r == 0)
+                return VN_BYLINE_NONE;
+              if (r == 2)
+                source = prev_source = 1;
+              else if (r == 1)
+                author = 1;
+              else
+                maybe = 1;
+              total++;
+            }
+        }
+      if (cut)
+        {
+          start = next;
+          i = next == i ? i + 5 : next;
+          continue;
+        }
+      vn_word_char_at (s, n, i, &k);
+      i += k;
+    }
+  if (total == 0 || total > 6)
+    return VN_BYLINE_NONE;
+  if (maybe)
+    {
+      if (why)
+        vn_sbuf_printf (why, "short and capitalized, but only %d of %d words "
+                       "are names", names, words);
+      return VN_BYLINE_MAYBE;
+    }
+  if (author)
+    {
+      if (why)
+        {
+          vn_sbuf_printf (why, "a byline at the end: %d of %d words are "
+                         "names or initials", names, words);
+          if (source)
+            vn_buf_puts (why, ", with its source");
+        }
+      return VN_BYLINE_AUTHOR;
+    }
+  if (why)
+    vn_buf_puts (why, "a source line at the end");
+  return VN_BYLINE_SOURCE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Residue                                                                */
+
+/* S[0..N) without what frames a residue line: spaces, '>>', '»' and a
+   final ':'. */
+static void
+residue_core (const char **s, size_t *n)
+{
+  vn_trim (s, n);
+  for (;;)
+    {
+      if (*n && ((*s)[*n - 1] == ':' || (*s)[*n - 1] == '>'))
+        (*n)--;
+      else if (*n >= 2 && (unsigned char) (*s)[*n - 2] == 0xC2
+               && (unsigned char) (*s)[*n - 1] == 0xBB)
+        *n -= 2;
+      else
+        break;
+      vn_trim (s, n);
+    }
+}
+
+int
+vn_headline_like (const char *s, size_t n)
+{
+  vn_trim (&s, &n);
+  return n > 0 && n <= 200 && vn_upper_at (s, n) && !vn_ends_sentence (s, n)
+    && s[n - 1] != ':';
+}
+
+enum vn_residue
+vn_residue_kind (const char *s, size_t n)
+{
+  const char *p;
+  size_t m, i, k;
+  int digits = 0, letters = 0;
+
+  vn_trim (&s, &n);
+  if (n == 0)
+    return VN_RESIDUE_NONE;
+  /* ">> A headline", "» A headline" */
+  if ((n > 3 && s[0] == '>' && s[1] == '>')
+      || (n > 3 && (unsigned char) s[0] == 0xC2
+          && (unsigned char) s[1] == 0xBB))
+    {
+      p = s + 2;
+      m = n - 2;
+      vn_trim (&p, &m);
+      if (m && vn_headline_like (p, m))
+        return VN_RESIDUE_LINK;
+    }
+  p = s;
+  m = n;
+  residue_core (&p, &m);
+  if (m == 0)
+    return VN_RESIDUE_NONE;
+  if (vn_cue_whole (VN_CUE_RESIDUE, p, m))
+    return VN_RESIDUE_CUE;
+  if (vn_cue_whole (VN_CUE_RELATED, p, m))
+    return VN_RESIDUE_RELATED;
+  /* A number alone: a counter whose label was lost. */
+  for (i = 0; i < m; i++)
+    if (vn_is_digit ((unsigned char) p[i]))
+      digits++;
+    else if (p[i] != '.' && p[i] != ',')
+      break;
+  if (i == m && digits && m <= 9)
+    return VN_RESIDUE_NUMBER;
+  /* "1.234 lượt xem", "Bình luận (12)", "Lượt xem: 1234" */
+  if (m <= 48)
+    {
+      char words[64];
+      size_t wl = 0;
+      for (i = 0; i < m; i += k)
+        {
+          if (vn_is_digit ((unsigned char) p[i]))
+            {
+              digits++;
+              k = 1;
+              continue;
+            }
+          if (vn_word_char_at (p, m, i, &k))
+            {
+              if (wl + k > sizeof words)
+                break;
+              memcpy (words + wl, p + i, k);
+              wl += k;
+              letters++;
+            }
+          else if (p[i] == ' ' && wl && words[wl - 1] != ' ')
+            words[wl++] = ' ';
+          else if (!strchr ("().,:[] ", p[i]))
+            break;
+        }
+      while (wl && words[wl - 1] == ' ')
+        wl--;
+      if (i >= m && digits && letters
+          && (vn_cue_whole (VN_CUE_COUNTER, words, wl)
+              || vn_cue_whole (VN_CUE_RESIDUE, words, wl)))
+        return VN_RESIDUE_COUNT;
+    }
+  /* "Xem thêm: A headline" */
+  for (i = 0; i < n && i < 40; i++)
+    if (s[i] == ':')
+      {
+        size_t after = skip_spaces (s, n, i + 1);
+        if (after < n && (vn_cue_whole (VN_CUE_RELATED, s, i)
+                          || vn_cue_whole (VN_CUE_RESIDUE, s, i))
+            && vn_headline_like (s + after, n - after))
+          return VN_RESIDUE_LINK;
+        break;
+      }
+  /* "... Chi tiết tại đây." */
+  {
+    size_t e = n;
+    while (e && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == ' '))
+      e--;
+    for (i = e; i > 0 && e - i < 40; i--)
+      if (i == 1 || (s[i - 2] == ' ' || s[i - 2] == '.' || s[i - 2] == ','))
+        if (vn_cue_whole (VN_CUE_LINK, s + i - 1, e - i + 1))
+          return VN_RESIDUE_PROMO;
+  }
+  /* "rx online": a few lower-case ASCII words that are no Vietnamese. */
+  if (n <= 24)
+    {
+      int foreign = 0, nw = 0;
+      for (i = 0; i < n; i++)
+        if ((unsigned char) s[i] >= 0x80 || vn_is_upper ((unsigned char) s[i])
+            || vn_is_digit ((unsigned char) s[i]))
+          return VN_RESIDUE_NONE;
+      for (i = 0; i < n; i = skip_spaces (s, n, k))
+        {
+          struct vn_syllable syl;
+          k = vn_word_end (s, n, i);
+          if (k == i)
+            return VN_RESIDUE_NONE;
+          nw++;
+          if (!vn_syllable_parse (s + i, k - i, &syl) || !syl.valid)
+            foreign++;
+          if (k < n && s[k] != ' ')
+            return VN_RESIDUE_NONE;
+        }
+      if (nw <= 3 && foreign)
+        return VN_RESIDUE_MAYBE;
+    }
+  return VN_RESIDUE_NONE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Repetition                                                             */
+
+enum { MAXWORDS = 64 };
+
+static uint64_t
+word_hash (const char *s, size_t n, char *buf, size_t cap)
+{
+  if (n > cap)
+    n = cap;
+  vn_fold (s, n, buf);
+  return hash (VN_CUE_NKINDS, buf, n);
+}
+
+static int
+cmp_u64 (const void *a, const void *b)
+{
+  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
+  return x < y ? -1 : x > y;
+}
+
+int
+vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
+            size_t k, size_t *which)
+{
+  uint64_t words[MAXWORDS];
+  char buf[256];
+  size_t nw = 0, i, w, j, e;
+  int best = 0;
+
+  for (i = 0; i < n && nw < MAXWORDS; i = e)
+    {
+      size_t len;
+      if (!vn_word_char_at (s, n, i, &len))
+        {
+          e = i + len;
+          continue;
+        }
+      e = vn_word_end (s, n, i);
+      if (vn_is_digit ((unsigned char) s[i]) || e - i > sizeof buf)
+        continue;
+      vn_fold (s + i, e - i, buf);
+      if (vn_cue_word (VN_CUE_STOP, buf, e - i))
+        continue;
+      words[nw++] = hash (VN_CUE_NKINDS, buf, e - i);
+    }
+  qsort (words, nw, sizeof *words, cmp_u64);
+  for (i = 0, j = 0; i < nw; i++)
+    if (j == 0 || words[i] != words[j - 1])
+      words[j++] = words[i];
+  nw = j;
+  if (nw < 2)
+    return 0;
+  for (w = 0; w < k; w++)
+    {
+      const char *t = other[w]->text;
+      size_t tn = other[w]->len, pos = 0, stop;
+      while (pos < tn)
+        {
+          uint64_t seen = 0;
+          int hits = 0;
+          if (!next_stop (t, tn, pos, &stop))
+            stop = tn;
+          for (i = pos; i < stop; i = e)
+            {
+              size_t len, lo = 0, hi = nw;
+              uint64_t h;
+              if (!vn_word_char_at (t, tn, i, &len))
+                {
+                  e = i + len;
+                  continue;
+                }
+              e = vn_word_end (t, tn, i);
+              h = word_hash (t + i, e - i, buf, sizeof buf);
+              while (lo < hi)
+                {
+                  size_t mid = (lo + hi) / 2;
+                  if (words[mid] < h)
+                    lo = mid + 1;
+                  else
+                    hi = mid;
+                }
+              if (lo < nw && words[lo] == h && !(seen >> lo & 1))
+                {
+                  seen |= UINT64_C (1) << lo;
+                  hits++;
+                }
+            }
+          if (hits * 100 / (int) nw > best)
+            {
+              best = hits * 100 / (int) nw;
+              if (which)
+                *which = w;
+            }
+          pos = stop;
+        }
+    }
+  return best;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Options and explanations                                               */
+
+static int explain;
+
+const struct vn_fixer_option vn_structure_options[] = {
+  {"cues", 1, "FILE",
+   "add the cues of FILE to the lists compiled in (one KIND<TAB>PHRASE"
+   "[<TAB>WEIGHT] a line, as in data/structure-cues.tsv; a cue listed again "
+   "takes its new weight); may be repeated"},
+  {"explain", 0, NULL,
+   "for every line removed or changed, print the evidence that decided it "
+   "on standard error as FILE:LINE: RULE: evidence"},
+  {NULL, 0, NULL, NULL}
+};
+
+int
+vn_structure_set_option (const char *name, const char *arg)
+{
+  if (!strcmp (name, "explain"))
+    {
+      explain = 1;
+      return 0;
+    }
+  if (!strcmp (name, "cues"))
+    return vn_cues_load_file (arg);
+  return -1;
+}
+
+void
+vn_structure_explain (const struct vn_doc *doc, const struct vn_line *ln,
+                      const struct vn_rule *rule, const char *reason)
+{
+  if (explain)
+    fprintf (stderr, "%s: %s:%llu: %s: %s\n", vn_program_name, doc->name,
+             (unsigned long long) ln->lineno, rule->code, reason);
+}
+
+void
+vn_structure_delete (const struct vn_doc *doc, const struct vn_line *ln,
+                     struct vn_edits *out, const struct vn_rule *rule,
+                     const char *reason)
+{
+  vn_edits_add (out, 0, ln->len + ln->eol_len, "", 0, rule, "%s", reason);
+  vn_structure_explain (doc, ln, rule, reason);
+}
