@@ -74,6 +74,9 @@ const struct vn_fixer *vn_fixer_find (const char *name);
 extern const struct vn_fixer vn_fixer_entities;
 extern const struct vn_fixer vn_fixer_unicode;
 extern const struct vn_fixer vn_fixer_tones;
+extern const struct vn_fixer vn_fixer_captions;
+extern const struct vn_fixer vn_fixer_bylines;
+extern const struct vn_fixer vn_fixer_boilerplate;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

@@ -1,0 +1,181 @@
+/* boilerplate.c -- the vn-boilerplate fixer: lines of web residue left in
+   scraped articles (CLEAN-TEXT.md section 6) */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "structure.h"
+#include "utf8.h"
+
+static const struct vn_rule rules[] = {
+  {"W101", "web residue line removed (Chia sẻ, Bình luận, rx online)"},
+  {"W102", "number alone on a line removed (a counter without its label)"},
+  {"W103", "view, share or comment count removed (1.234 lượt xem)"},
+  {"W104", "related-article list removed (Tin liên quan and its headlines, "
+   ">> headline, Xem thêm: headline)"},
+  {"W105", "promo box removed (a text ending in 'Chi tiết tại đây', and its "
+   "heading)"},
+  {"W190", "note: possible residue (a short lower-case fragment that is no "
+   "Vietnamese), left for review"},
+  {NULL, NULL}
+};
+enum { W101, W102, W103, W104, W105, W190 };
+
+/* Headlines listed under "Tin liên quan": at most this many. */
+enum { MAX_RELATED = 8 };
+
+struct boilerplate
+{
+  size_t *text;         /* indices of the lines that are not blank */
+  size_t cap;
+  struct vn_buf why;
+};
+
+static void *
+create (void)
+{
+  vn_cues_acquire ();
+  return vn_xcalloc (1, sizeof (struct boilerplate));
+}
+
+static void
+destroy (void *state)
+{
+  struct boilerplate *st = state;
+
+  free (st->text);
+  vn_buf_free (&st->why);
+  free (st);
+  vn_cues_release ();
+}
+
+static int
+set_option (void *state, const char *name, const char *arg)
+{
+  (void) state;
+  return vn_structure_set_option (name, arg);
+}
+
+static void
+drop (struct boilerplate *st, const struct vn_doc *doc,
+      const struct vn_line *ln, struct vn_edits *e, int rule,
+      const char *what)
+{
+  const char *s = ln->text;
+  size_t n = ln->len;
+
+  vn_trim (&s, &n);
+  vn_buf_clear (&st->why);
+  if (n > 60)
+    {
+      /* Shortened, never inside a character. */
+      size_t cut = 57;
+      while (cut > 0 && ((unsigned char) s[cut] & 0xC0) == 0x80)
+        cut--;
+      vn_sbuf_printf (&st->why, "%s: '%.*s...'", what, (int) cut, s);
+    }
+  else
+    vn_sbuf_printf (&st->why, "%s: '%.*s'", what, (int) n, s);
+  vn_structure_delete (doc, ln, e, &rules[rule], st->why.p);
+}
+
+/* Whether the line T[J] is a headline of a related-article list. */
+static int
+related_headline (const struct vn_line *ln)
+{
+  size_t chars = vn_utf8_count (ln->text, ln->len);
+
+  return chars >= 12 && chars <= 150 && vn_headline_like (ln->text, ln->len)
+    && vn_byline_kind (ln->text, ln->len, NULL) == VN_BYLINE_NONE;
+}
+
+static void
+document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
+          size_t n, struct vn_edits *out)
+{
+  struct boilerplate *st = state;
+  size_t i, j, nt = 0;
+  size_t *t;
+
+  if (n > st->cap)
+    {
+      st->cap = vn_grow (st->cap, n);
+      st->text = vn_xrealloc (st->text, st->cap * sizeof *st->text);
+    }
+  t = st->text;
+  for (i = 0; i < n; i++)
+    {
+      const char *s = lines[i].text;
+      size_t len = lines[i].len;
+      vn_trim (&s, &len);
+      if (len)
+        t[nt++] = i;
+    }
+  for (j = 0; j < nt; j++)
+    {
+      const struct vn_line *ln = &lines[t[j]];
+      struct vn_edits *e = &out[t[j]];
+      size_t k;
+
+      switch (vn_residue_kind (ln->text, ln->len))
+        {
+        case VN_RESIDUE_NONE:
+          break;
+        case VN_RESIDUE_CUE:
+          drop (st, doc, ln, e, W101, "a line of web residue");
+          break;
+        case VN_RESIDUE_RELATED:
+          drop (st, doc, ln, e, W104, "the heading of a related-article list");
+          /* The headlines under it, while they look like headlines. */
+          for (k = j + 1; k < nt && k - j <= MAX_RELATED
+               && related_headline (&lines[t[k]]); k++)
+            drop (st, doc, &lines[t[k]], &out[t[k]], W104,
+                  "a headline listed under a related-article heading");
+          j = k - 1;
+          break;
+        case VN_RESIDUE_NUMBER:
+          drop (st, doc, ln, e, W102, "a number alone on a line");
+          break;
+        case VN_RESIDUE_COUNT:
+          drop (st, doc, ln, e, W103, "a view, share or comment count");
+          break;
+        case VN_RESIDUE_LINK:
+          drop (st, doc, ln, e, W104, "a link to a related article");
+          break;
+        case VN_RESIDUE_PROMO:
+          /* Its heading: a line just before it, short and without a final
+             full stop, that says the same. */
+          if (j > 0)
+            {
+              const struct vn_line *h = &lines[t[j - 1]];
+              const struct vn_line *self = ln;
+              if (vn_utf8_count (h->text, h->len) <= 150
+                  && vn_headline_like (h->text, h->len)
+                  && out[t[j - 1]].nfix == 0
+                  && vn_overlap (h->text, h->len, &self, 1, NULL) >= 50)
+                drop (st, doc, h, &out[t[j - 1]], W105,
+                      "the heading of a promo box");
+            }
+          drop (st, doc, ln, e, W105, "a promo box ending in a link");
+          break;
+        case VN_RESIDUE_MAYBE:
+          vn_edits_note (e, 0, ln->len, &rules[W190],
+                         "possible web residue, kept: '%.*s'",
+                         (int) ln->len, ln->text);
+          break;
+        }
+    }
+}
+
+const struct vn_fixer vn_fixer_boilerplate = {
+  .name = "boilerplate",
+  .filter = "vn-boilerplate",
+  .summary = "web residue lines: related links, share and view counts",
+  .rules = rules,
+  .options = vn_structure_options,
+  .create = create,
+  .destroy = destroy,
+  .set_option = set_option,
+  .document = document,
+};

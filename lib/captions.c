@@ -1,0 +1,454 @@
+/* captions.c -- the vn-captions fixer: photo and video captions between
+   paragraphs, and photo credits inside kept lines (CLEAN-TEXT.md
+   section 6) */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "structure.h"
+#include "utf8.h"
+
+static const struct vn_rule rules[] = {
+  {"C101", "caption line removed: its evidence adds up to 3 points or more"},
+  {"C102", "line that is only a photo credit removed (Ảnh minh họa)"},
+  {"C103", "photo credit removed from a kept line ((Ảnh: UEF), Ảnh: Reuters)"},
+  {"C190", "note: possible caption (2 points), left for review"},
+  {NULL, NULL}
+};
+enum { C101, C102, C103, C190 };
+
+/* A line scores points for and against being a caption; it goes at
+   REMOVE points, and a line one point short is noted for review. */
+enum { REMOVE = 3, NOTE = REMOVE - 1 };
+
+/* A line of the document, as the caption rules see it. */
+struct cline
+{
+  const struct vn_line *ln;
+  size_t text_len;      /* the line without a final photo credit */
+  size_t chars;         /* characters of that text */
+  int sents;            /* sentences in it */
+  unsigned endp:1;      /* it ends a sentence */
+  unsigned credit:1;    /* it has a photo credit (CR) */
+  unsigned skip:1;      /* web residue, or a byline: not text */
+  unsigned blank_before:3;      /* blank lines before it, up to 7 */
+  struct vn_credit cr;
+};
+
+struct captions
+{
+  struct cline *v;
+  size_t cap;
+  size_t *body;         /* indices into V of the lines of text */
+  size_t *lens;         /* scratch for the median */
+  size_t body_cap;
+  struct vn_buf why, scratch;
+};
+
+static void *
+create (void)
+{
+  vn_cues_acquire ();
+  return vn_xcalloc (1, sizeof (struct captions));
+}
+
+static void
+destroy (void *state)
+{
+  struct captions *st = state;
+
+  free (st->v);
+  free (st->body);
+  free (st->lens);
+  vn_buf_free (&st->why);
+  vn_buf_free (&st->scratch);
+  free (st);
+  vn_cues_release ();
+}
+
+static int
+set_option (void *state, const char *name, const char *arg)
+{
+  (void) state;
+  return vn_structure_set_option (name, arg);
+}
+
+static int
+is_blank (const struct vn_line *ln)
+{
+  size_t i;
+
+  for (i = 0; i < ln->len; i++)
+    if (ln->text[i] != ' ' && ln->text[i] != '\t')
+      return 0;
+  return 1;
+}
+
+/* An item of a list: "- ", "+ ", "• ", "1. ", "a) ", "IV. ". */
+static int
+list_item (const char *s, size_t n)
+{
+  size_t i = 0;
+
+  if (n >= 2 && strchr ("-+*", s[0]) && s[1] == ' ')
+    return 1;
+  if (n >= 4 && (unsigned char) s[0] == 0xE2 && (unsigned char) s[1] == 0x80
+      && ((unsigned char) s[2] == 0xA2 || (unsigned char) s[2] == 0x93)
+      && s[3] == ' ')
+    return 1;
+  while (i < n && i < 3 && s[i] >= '0' && s[i] <= '9')
+    i++;
+  if (i == 0)
+    while (i < n && i < 4 && strchr ("IVX", s[i]))
+      i++;
+  if (i == 0 && n >= 1 && ((s[0] >= 'a' && s[0] <= 'd')
+                           || (s[0] >= 'A' && s[0] <= 'D')))
+    i = 1;
+  return i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+}
+
+static int
+cmp_size (const void *a, const void *b)
+{
+  size_t x = *(const size_t *) a, y = *(const size_t *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Add the evidence TEXT worth POINTS to the reason and the score. */
+static void
+evidence (struct captions *st, int *score, int points, const char *fmt, ...)
+  __attribute__ ((format (printf, 4, 5)));
+
+static void
+evidence (struct captions *st, int *score, int points, const char *fmt, ...)
+{
+  char buf[200];
+  va_list ap;
+
+  va_start (ap, fmt);
+  vsnprintf (buf, sizeof buf, fmt, ap);
+  va_end (ap);
+  vn_sbuf_printf (&st->why, "%s%s %+d", st->why.len ? ", " : "", buf,
+                  points);
+  *score += points;
+}
+
+/* The cues of KIND found in T[0..N) (longest first at each word): their
+   points, capped at CAP in absolute value, with the evidence. */
+static int
+cue_points (struct captions *st, int *score, enum vn_cue_kind kind,
+            const char *t, size_t n, int cap)
+{
+  size_t i = 0, k;
+  int sum = 0;
+
+  while (i < n)
+    {
+      int w;
+      const char *text;
+      size_t len;
+
+      if (!vn_word_char_at (t, n, i, &k))
+        {
+          i += k;
+          continue;
+        }
+      len = vn_cue_at (kind, t, n, i, &w, &text);
+      if (len && w)
+        {
+          if (abs (sum + w) > cap)
+            w = sum + w > 0 ? cap - sum : -cap - sum;
+          if (w)
+            evidence (st, score, w, "%s '%s'", kind == VN_CUE_BODY
+                      ? "running text" : "cue", text);
+          sum += w;
+        }
+      if (len)
+        i += len;
+      else
+        i = vn_word_end (t, n, i);
+    }
+  return sum;
+}
+
+/* Score line B[POS] of the N_BODY lines of text; return the points, with
+   the evidence in ST->why. */
+static int
+score (struct captions *st, const struct cline *v, const size_t *b,
+       size_t pos, size_t n_body, size_t ref, int pstyle, int series)
+{
+  const struct cline *c = &v[b[pos]];
+  const char *t = c->ln->text;
+  size_t n = c->text_len, k, len;
+  int s = 0, w, ovp = 0, ovn = 0, ov;
+  const char *text;
+
+  vn_buf_clear (&st->why);
+  if (c->credit)
+    evidence (st, &s, 2, "photo credit '%.*s'", (int) c->cr.len,
+              t + c->cr.off);
+  /* What photographers and editors write under pictures. */
+  if ((len = vn_cue_at (VN_CUE_CAPTION_START, t, n, 0, &w, &text)) && w)
+    evidence (st, &s, w, "opens with '%s'", text);
+  cue_points (st, &s, VN_CUE_CAPTION, t, n, 3 - (len ? w : 0));
+  /* A connective or an attribution opens running text. */
+  len = vn_cue_at (VN_CUE_BODY_START, t, n, 0, &w, &text);
+  if (len && w && len < n && (t[len] == ',' || (t[len] == ' '
+                                                && !vn_upper_at (t + len + 1,
+                                                                 n - len - 1))))
+    evidence (st, &s, w, "opens with the connective '%s'", text);
+  else if (n > 5 && !memcmp (t, "Theo ", 5))
+    {
+      const char *comma = memchr (t, ',', n < 48 ? n : 48);
+      if (comma)
+        evidence (st, &s, -2, "opens with an attribution '%.*s'",
+                  (int) (comma - t + 1), t);
+    }
+  cue_points (st, &s, VN_CUE_BODY, t, n, 3);
+  /* Quotations and speech. */
+  if (t[0] == '"' || (n >= 3 && !memcmp (t, "\xe2\x80\x9c", 3)))
+    evidence (st, &s, -3, "opens a quotation");
+  else
+    for (k = 0; k + 2 < n; k++)
+      if (t[k] == ':' && (t[k + 2] == '"' || (k + 4 < n && t[k + 1] == ' '
+                                              && !memcmp (t + k + 2,
+                                                          "\xe2\x80\x9c",
+                                                          3))))
+        {
+          evidence (st, &s, -2, "reports speech (':' and a quote)");
+          break;
+        }
+  if (n && t[n - 1] == ':')
+    evidence (st, &s, -4, "ends with ':', introducing what follows");
+  else if (n && t[n - 1] == '?')
+    evidence (st, &s, -2, "a question");
+  else
+    for (k = 0; k + 1 < n; k++)
+      if (t[k] == ':' && t[k + 1] == ' ' && k > 0
+          && !(n >= strlen ("Trong ảnh")
+               && !memcmp (t, "Trong ảnh", strlen ("Trong ảnh"))))
+        {
+          evidence (st, &s, -1, "a colon inside");
+          break;
+        }
+  if (c->sents >= 2)
+    evidence (st, &s, -2 * (c->sents - 1), "%d sentences", c->sents);
+  if (c->chars > 200)
+    evidence (st, &s, -1, "long (%zu characters)", c->chars);
+  /* A sentence much shorter than the paragraphs around it. */
+  if (!c->endp && !c->credit && c->chars < 100)
+    ;                   /* a heading is short too: no evidence */
+  else if (ref && c->sents == 1 && c->chars < 200)
+    {
+      int p = c->chars >= 160 ? 1 : c->chars * 10 < ref * 3 ? 3
+        : c->chars * 10 < ref * 4 ? 2 : c->chars * 10 < ref * 5 || c->credit;
+      if (p)
+        evidence (st, &s, p, "one sentence of %zu characters where the "
+                  "paragraphs have %zu", c->chars, ref);
+    }
+  if (!c->endp && !c->credit && pstyle)
+    evidence (st, &s, 1, "no final punctuation, unlike the paragraphs");
+  if (c->blank_before >= 2)
+    evidence (st, &s, 1, "after %u blank lines", c->blank_before);
+  if (series)
+    evidence (st, &s, 1, "in the run of short lines before the byline");
+  /* Says again what the paragraph before or after says: worth computing
+     only when it can tip the balance. */
+  if (s + 2 >= NOTE)
+    {
+      const struct vn_line *before[2], *after[2];
+      size_t nb = 0, na = 0, wb = 0, wa = 0;
+      if (pos >= 2)
+        before[nb++] = v[b[pos - 2]].ln;
+      if (pos >= 1)
+        before[nb++] = v[b[pos - 1]].ln;
+      if (pos + 1 < n_body)
+        after[na++] = v[b[pos + 1]].ln;
+      if (pos + 2 < n_body)
+        after[na++] = v[b[pos + 2]].ln;
+      ovp = vn_overlap (t, n, before, nb, &wb);
+      ovn = vn_overlap (t, n, after, na, &wa);
+      /* A line with no final punctuation repeating what follows may be a
+         heading: that counts for one point at most. */
+      if (!c->endp && !c->credit && ovn > 50 && ovn > ovp)
+        ovn = 50;
+      ov = ovp >= ovn ? ovp : ovn;
+      if (ov >= 50)
+        evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of "
+                  "its words)", (unsigned long long)
+                  (ovp >= ovn ? before[wb] : after[wa])->lineno, ov);
+    }
+  return s;
+}
+
+static void
+document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
+          size_t n, struct vn_edits *out)
+{
+  struct captions *st = state;
+  struct cline *v;
+  size_t i, nl = 0, nb = 0, end, pos, nmulti = 0, ref = 0, npunct = 0;
+  size_t ncredit = 0, blanks = 0, series_start;
+  int pstyle, gallery, title;
+
+  if (n > st->cap)
+    {
+      st->cap = vn_grow (st->cap, n);
+      st->v = vn_xrealloc (st->v, st->cap * sizeof *st->v);
+      st->body = vn_xrealloc (st->body, st->cap * sizeof *st->body);
+      st->lens = vn_xrealloc (st->lens, st->cap * sizeof *st->lens);
+    }
+  v = st->v;
+  /* The lines of text and what they are by themselves. */
+  for (i = 0; i < n; i++)
+    {
+      const struct vn_line *ln = &lines[i];
+      struct cline *c = &v[nl];
+      if (is_blank (ln))
+        {
+          blanks++;
+          continue;
+        }
+      memset (c, 0, sizeof *c);
+      c->ln = ln;
+      c->blank_before = blanks > 7 ? 7 : blanks;
+      blanks = 0;
+      c->text_len = ln->len;
+      c->skip = vn_residue_kind (ln->text, ln->len) != VN_RESIDUE_NONE;
+      if (!c->skip && vn_credit_find (ln->text, ln->len, &c->cr))
+        {
+          c->credit = 1;
+          if (c->cr.trailing)
+            c->text_len = c->cr.cut_off;
+        }
+      {
+        const char *t = ln->text;
+        size_t tl = c->text_len;
+        vn_trim (&t, &tl);
+        c->text_len = tl ? (size_t) (t + tl - ln->text) : 0;
+      }
+      c->chars = vn_utf8_count (ln->text, c->text_len);
+      c->sents = vn_sentences (ln->text, c->text_len);
+      /* "... (Ảnh: X)." ends a sentence too. */
+      c->endp = vn_ends_sentence (ln->text, c->text_len)
+        || (c->credit && c->cr.trailing
+            && vn_ends_sentence (ln->text, ln->len));
+      nl++;
+    }
+  /* The byline block at the end (never the first line) is no text. */
+  for (end = nl; end > 1; end--)
+    {
+      struct cline *c = &v[end - 1];
+      if (c->skip)
+        continue;
+      if (nl - end >= 6
+          || vn_byline_kind (c->ln->text, c->ln->len, NULL) == VN_BYLINE_NONE)
+        break;
+      c->skip = 1;
+    }
+  int has_byline = 0;
+  for (i = end; i < nl; i++)
+    if (v[i].skip && vn_residue_kind (v[i].ln->text, v[i].ln->len)
+        == VN_RESIDUE_NONE)
+      has_byline = 1;
+  /* The lines of text, and what the article is like. */
+  for (i = 0; i < end; i++)
+    if (!v[i].skip)
+      {
+        st->body[nb++] = i;
+        if (v[i].sents >= 2)
+          st->lens[nmulti++] = v[i].chars;
+        if (nb > 1 && v[i].endp)
+          npunct++;
+        if (v[i].credit && v[i].cr.trailing)
+          ncredit++;
+      }
+  /* An article of paragraphs of several sentences: how long they are. */
+  if (nmulti >= 2 && nmulti * 5 >= nb)
+    {
+      qsort (st->lens, nmulti, sizeof *st->lens, cmp_size);
+      ref = st->lens[nmulti / 2];
+    }
+  pstyle = nb >= 4 && npunct * 10 >= (nb - 1) * 7;
+  /* A photo gallery (half its paragraphs credited): removing the captions
+     would empty it, so only the credits go. */
+  gallery = ncredit >= 3 && ncredit * 2 >= nb;
+  /* The run of short single sentences that often closes an article
+     before its byline: a photo series. */
+  series_start = nb;
+  if (has_byline && nb > 4)
+    {
+      while (series_start > 0 && nb - series_start < 6
+             && v[st->body[series_start - 1]].sents == 1
+             && v[st->body[series_start - 1]].chars < 160)
+        series_start--;
+      if (nb - series_start < 2)
+        series_start = nb;
+    }
+  /* The title: a first line with no final full stop. */
+  title = nb > 0 && !v[st->body[0]].endp;
+
+  for (pos = 0; pos < nb; pos++)
+    {
+      struct cline *c = &v[st->body[pos]];
+      const struct vn_line *ln = c->ln;
+      struct vn_edits *e = &out[ln - lines];
+      int s, series;
+
+      vn_buf_clear (&st->why);
+      if (c->credit && c->cr.whole)
+        {
+          vn_sbuf_printf (&st->why, "a line that is only a photo credit "
+                          "'%.*s'", (int) c->cr.len, ln->text + c->cr.off);
+          vn_structure_delete (doc, ln, e, &rules[C102], st->why.p);
+          continue;
+        }
+      if ((pos == 0 && title) || gallery || c->text_len == 0
+          || list_item (ln->text, ln->len)
+          || (!c->credit && (c->chars > 350 || c->sents >= 3)))
+        goto credit_only;
+      series = pos >= series_start;
+      s = score (st, v, st->body, pos, nb, ref, pstyle, series);
+      if (s >= REMOVE)
+        {
+          struct vn_buf *r = &st->scratch;
+          vn_buf_clear (r);
+          vn_sbuf_printf (r, "caption line removed: %s = %d", st->why.p, s);
+          vn_structure_delete (doc, ln, e, &rules[C101], r->p);
+          continue;
+        }
+      if (s >= NOTE)
+        vn_edits_note (e, 0, ln->len, &rules[C190],
+                       "possible caption, kept: %s = %d (%d removes)",
+                       st->why.p, s, REMOVE);
+    credit_only:
+      if (c->credit)
+        {
+          struct vn_buf *r = &st->scratch;
+          vn_buf_clear (r);
+          vn_sbuf_printf (r, "photo credit '%.*s' removed%s%s",
+                          (int) c->cr.len, ln->text + c->cr.off,
+                          pos == 0 && title ? " from the title"
+                          : gallery ? " (a photo gallery: the text stays)"
+                          : "", "");
+          vn_edits_add (e, c->cr.cut_off, c->cr.cut_len, "", 0, &rules[C103],
+                        "%s", r->p);
+          vn_structure_explain (doc, ln, &rules[C103], r->p);
+        }
+    }
+}
+
+const struct vn_fixer vn_fixer_captions = {
+  .name = "captions",
+  .filter = "vn-captions",
+  .summary = "photo and video captions, photo credits",
+  .rules = rules,
+  .options = vn_structure_options,
+  .create = create,
+  .destroy = destroy,
+  .set_option = set_option,
+  .document = document,
+};
