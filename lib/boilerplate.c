@@ -84,7 +84,7 @@ drop (struct boilerplate *st, const struct vn_doc *doc,
 static int
 related_headline (const struct vn_line *ln)
 {
-  size_t chars = vn_utf8_count (ln->text, ln->len);
+  size_t chars = vn_chars (ln->text, ln->len);
 
   return chars >= 12 && chars <= 150 && vn_headline_like (ln->text, ln->len)
     && vn_byline_kind (ln->text, ln->len, NULL) == VN_BYLINE_NONE;
@@ -150,7 +150,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
             {
               const struct vn_line *h = &lines[t[j - 1]];
               const struct vn_line *self = ln;
-              if (vn_utf8_count (h->text, h->len) <= 150
+              if (vn_chars (h->text, h->len) <= 150
                   && vn_headline_like (h->text, h->len)
                   && out[t[j - 1]].nfix == 0
                   && vn_overlap (h->text, h->len, &self, 1, NULL) >= 50)

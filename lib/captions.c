@@ -15,7 +15,8 @@ static const struct vn_rule rules[] = {
   {"C101", "caption line removed: its evidence adds up to 3 points or more"},
   {"C102", "line that is only a photo credit removed (Ảnh minh họa)"},
   {"C103", "photo credit removed from a kept line ((Ảnh: UEF), Ảnh: Reuters)"},
-  {"C190", "note: possible caption (2 points), left for review"},
+  {"C190", "note: possible caption (2 points, not from shortness alone), "
+   "left for review"},
   {NULL, NULL}
 };
 enum { C101, C102, C103, C190 };
@@ -23,6 +24,9 @@ enum { C101, C102, C103, C190 };
 /* A line scores points for and against being a caption; it goes at
    REMOVE points, and a line one point short is noted for review. */
 enum { REMOVE = 3, NOTE = REMOVE - 1 };
+
+/* Word sets kept: a line and the two on each side. */
+enum { RING = 8 };
 
 /* A line of the document, as the caption rules see it. */
 struct cline
@@ -44,8 +48,13 @@ struct captions
   size_t cap;
   size_t *body;         /* indices into V of the lines of text */
   size_t *lens;         /* scratch for the median */
-  size_t body_cap;
   struct vn_buf why, scratch;
+  int detail;           /* describe the evidence, not only count it */
+  int specific;         /* evidence of a caption beyond shortness */
+  /* The words of the last lines compared, by their position among the
+     lines of text: a line is hashed once however many neighbours it has. */
+  struct vn_wordset ring[RING];
+  size_t ring_pos[RING];
 };
 
 static void *
@@ -65,6 +74,8 @@ destroy (void *state)
   free (st->lens);
   vn_buf_free (&st->why);
   vn_buf_free (&st->scratch);
+  for (size_t i = 0; i < RING; i++)
+    vn_wordset_free (&st->ring[i]);
   free (st);
   vn_cues_release ();
 }
@@ -117,7 +128,8 @@ cmp_size (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
-/* Add the evidence TEXT worth POINTS to the reason and the score. */
+/* Add the evidence worth POINTS to the score, and with ST->detail its
+   description to ST->why. */
 static void
 evidence (struct captions *st, int *score, int points, const char *fmt, ...)
   __attribute__ ((format (printf, 4, 5)));
@@ -128,54 +140,61 @@ evidence (struct captions *st, int *score, int points, const char *fmt, ...)
   char buf[200];
   va_list ap;
 
+  *score += points;
+  if (points > 0)
+    st->specific = 1;
+  if (!st->detail)
+    return;
   va_start (ap, fmt);
   vsnprintf (buf, sizeof buf, fmt, ap);
   va_end (ap);
   vn_sbuf_printf (&st->why, "%s%s %+d", st->why.len ? ", " : "", buf,
                   points);
-  *score += points;
 }
 
-/* The cues of KIND found in T[0..N) (longest first at each word): their
-   points, capped at CAP in absolute value, with the evidence. */
-static int
+/* Add the points of the cues of KIND among the N HITS, capped at CAP in
+   absolute value. */
+static void
 cue_points (struct captions *st, int *score, enum vn_cue_kind kind,
-            const char *t, size_t n, int cap)
+            const struct vn_cue_hit *hits, size_t n, int cap)
 {
-  size_t i = 0, k;
-  int sum = 0;
+  size_t i;
+  int sum = 0, w;
 
-  while (i < n)
+  for (i = 0; i < n; i++)
     {
-      int w;
-      const char *text;
-      size_t len;
-
-      if (!vn_word_char_at (t, n, i, &k))
-        {
-          i += k;
-          continue;
-        }
-      len = vn_cue_at (kind, t, n, i, &w, &text);
-      if (len && w)
-        {
-          if (abs (sum + w) > cap)
-            w = sum + w > 0 ? cap - sum : -cap - sum;
-          if (w)
-            evidence (st, score, w, "%s '%s'", kind == VN_CUE_BODY
-                      ? "running text" : "cue", text);
-          sum += w;
-        }
-      if (len)
-        i += len;
-      else
-        i = vn_word_end (t, n, i);
+      if (hits[i].kind != kind || !(w = hits[i].weight))
+        continue;
+      if (abs (sum + w) > cap)
+        w = sum + w > 0 ? cap - sum : -cap - sum;
+      if (w)
+        evidence (st, score, w, "%s '%s'", kind == VN_CUE_BODY
+                  ? "running text" : "cue", hits[i].text);
+      sum += w;
     }
-  return sum;
 }
 
-/* Score line B[POS] of the N_BODY lines of text; return the points, with
-   the evidence in ST->why. */
+/* The word set of line B[POS], from the ring or filled now. */
+static const struct vn_wordset *
+words_of (struct captions *st, const struct cline *v, const size_t *b,
+          size_t pos)
+{
+  struct vn_wordset *w = &st->ring[pos % RING];
+
+  if (st->ring_pos[pos % RING] != pos + 1)
+    {
+      vn_wordset_fill (w, v[b[pos]].ln->text, v[b[pos]].ln->len);
+      st->ring_pos[pos % RING] = pos + 1;
+    }
+  return w;
+}
+
+/* Most points the caption cues and the repetition can still add. */
+enum { MAX_CUES = 3, MAX_REPEAT = 2 };
+
+/* Score line B[POS] of the N_BODY lines of text: return its points, and
+   with ST->detail the evidence in ST->why.  Without it, give up as soon as
+   the line cannot reach NOTE any more. */
 static int
 score (struct captions *st, const struct cline *v, const size_t *b,
        size_t pos, size_t n_body, size_t ref, int pstyle, int series)
@@ -183,22 +202,71 @@ score (struct captions *st, const struct cline *v, const size_t *b,
   const struct cline *c = &v[b[pos]];
   const char *t = c->ln->text;
   size_t n = c->text_len, k, len;
-  int s = 0, w, ovp = 0, ovn = 0, ov;
+  int s = 0, w, ovp, ovn, ov, start = 0;
   const char *text;
+  struct vn_cue_hit hits[16];
+  size_t nhits;
 
   vn_buf_clear (&st->why);
+  st->specific = 0;
+  /* What the line is like: its length, its sentences, its ends. */
   if (c->credit)
     evidence (st, &s, 2, "photo credit '%.*s'", (int) c->cr.len,
               t + c->cr.off);
+  if (c->sents >= 2)
+    evidence (st, &s, -2 * (c->sents - 1), "%d sentences", c->sents);
+  if (c->chars > 200)
+    evidence (st, &s, -1, "long (%zu characters)", c->chars);
+  /* A sentence much shorter than the paragraphs around it (a heading is
+     short too: a short line without a final stop gets nothing here). */
+  if ((c->endp || c->credit || c->chars >= 100) && ref && c->sents == 1
+      && c->chars < 200)
+    {
+      int p = c->chars >= 160 ? 1 : c->chars * 10 < ref * 3 ? 3
+        : c->chars * 10 < ref * 4 ? 2 : c->chars * 10 < ref * 5 || c->credit;
+      if (p)
+        {
+          /* Shortness alone never makes a line worth noting. */
+          int specific = st->specific;
+          evidence (st, &s, p, "one sentence of %zu characters where the "
+                    "paragraphs have %zu", c->chars, ref);
+          st->specific = specific;
+        }
+    }
+  if (!c->endp && !c->credit && pstyle)
+    evidence (st, &s, 1, "no final punctuation, unlike the paragraphs");
+  if (c->blank_before >= 2)
+    evidence (st, &s, 1, "after %u blank lines", c->blank_before);
+  if (series)
+    evidence (st, &s, 1, "in the run of short lines before the byline");
+  if (t[0] == '"' || (n >= 3 && !memcmp (t, "\xe2\x80\x9c", 3)))
+    evidence (st, &s, -3, "opens a quotation");
+  if (n && t[n - 1] == ':')
+    evidence (st, &s, -4, "ends with ':', introducing what follows");
+  else if (n && t[n - 1] == '?')
+    evidence (st, &s, -2, "a question");
+  if (!st->detail && s + MAX_CUES + MAX_REPEAT < NOTE)
+    return s;
+  /* A long sentence that nothing so far marks: captions are short (this
+     also spares the cue scan for most lines of running text). */
+  if (!st->detail && s <= 0 && c->chars >= 160)
+    return s;
   /* What photographers and editors write under pictures. */
+  nhits = vn_cues_in (t, n, 1u << VN_CUE_CAPTION | 1u << VN_CUE_BODY,
+                      hits, sizeof hits / sizeof *hits);
   if ((len = vn_cue_at (VN_CUE_CAPTION_START, t, n, 0, &w, &text)) && w)
-    evidence (st, &s, w, "opens with '%s'", text);
-  cue_points (st, &s, VN_CUE_CAPTION, t, n, 3 - (len ? w : 0));
+    {
+      evidence (st, &s, w, "opens with '%s'", text);
+      start = w;
+    }
+  cue_points (st, &s, VN_CUE_CAPTION, hits, nhits, MAX_CUES - start);
+  if (!st->detail && s + MAX_REPEAT < NOTE)
+    return s;
   /* A connective or an attribution opens running text. */
   len = vn_cue_at (VN_CUE_BODY_START, t, n, 0, &w, &text);
-  if (len && w && len < n && (t[len] == ',' || (t[len] == ' '
-                                                && !vn_upper_at (t + len + 1,
-                                                                 n - len - 1))))
+  if (len && w && len < n
+      && (t[len] == ',' || (t[len] == ' '
+                            && !vn_upper_at (t + len + 1, n - len - 1))))
     evidence (st, &s, w, "opens with the connective '%s'", text);
   else if (n > 5 && !memcmp (t, "Theo ", 5))
     {
@@ -207,80 +275,54 @@ score (struct captions *st, const struct cline *v, const size_t *b,
         evidence (st, &s, -2, "opens with an attribution '%.*s'",
                   (int) (comma - t + 1), t);
     }
-  cue_points (st, &s, VN_CUE_BODY, t, n, 3);
-  /* Quotations and speech. */
-  if (t[0] == '"' || (n >= 3 && !memcmp (t, "\xe2\x80\x9c", 3)))
-    evidence (st, &s, -3, "opens a quotation");
-  else
-    for (k = 0; k + 2 < n; k++)
-      if (t[k] == ':' && (t[k + 2] == '"' || (k + 4 < n && t[k + 1] == ' '
-                                              && !memcmp (t + k + 2,
-                                                          "\xe2\x80\x9c",
-                                                          3))))
-        {
+  cue_points (st, &s, VN_CUE_BODY, hits, nhits, 3);
+  /* Speech after a colon, or a colon inside. */
+  for (k = 0; k + 2 < n; k++)
+    if (t[k] == ':')
+      {
+        if (t[k + 2] == '"' || (t[k + 1] == ' ' && k + 4 < n
+                                && !memcmp (t + k + 2, "\xe2\x80\x9c", 3)))
           evidence (st, &s, -2, "reports speech (':' and a quote)");
-          break;
-        }
-  if (n && t[n - 1] == ':')
-    evidence (st, &s, -4, "ends with ':', introducing what follows");
-  else if (n && t[n - 1] == '?')
-    evidence (st, &s, -2, "a question");
-  else
-    for (k = 0; k + 1 < n; k++)
-      if (t[k] == ':' && t[k + 1] == ' ' && k > 0
-          && !(n >= strlen ("Trong ảnh")
-               && !memcmp (t, "Trong ảnh", strlen ("Trong ảnh"))))
-        {
+        else if (t[k + 1] == ' '
+                 && !(n >= strlen ("Trong ảnh")
+                      && !memcmp (t, "Trong ảnh", strlen ("Trong ảnh"))))
           evidence (st, &s, -1, "a colon inside");
-          break;
-        }
-  if (c->sents >= 2)
-    evidence (st, &s, -2 * (c->sents - 1), "%d sentences", c->sents);
-  if (c->chars > 200)
-    evidence (st, &s, -1, "long (%zu characters)", c->chars);
-  /* A sentence much shorter than the paragraphs around it. */
-  if (!c->endp && !c->credit && c->chars < 100)
-    ;                   /* a heading is short too: no evidence */
-  else if (ref && c->sents == 1 && c->chars < 200)
-    {
-      int p = c->chars >= 160 ? 1 : c->chars * 10 < ref * 3 ? 3
-        : c->chars * 10 < ref * 4 ? 2 : c->chars * 10 < ref * 5 || c->credit;
-      if (p)
-        evidence (st, &s, p, "one sentence of %zu characters where the "
-                  "paragraphs have %zu", c->chars, ref);
-    }
-  if (!c->endp && !c->credit && pstyle)
-    evidence (st, &s, 1, "no final punctuation, unlike the paragraphs");
-  if (c->blank_before >= 2)
-    evidence (st, &s, 1, "after %u blank lines", c->blank_before);
-  if (series)
-    evidence (st, &s, 1, "in the run of short lines before the byline");
-  /* Says again what the paragraph before or after says: worth computing
-     only when it can tip the balance. */
-  if (s + 2 >= NOTE)
-    {
-      const struct vn_line *before[2], *after[2];
-      size_t nb = 0, na = 0, wb = 0, wa = 0;
-      if (pos >= 2)
-        before[nb++] = v[b[pos - 2]].ln;
-      if (pos >= 1)
-        before[nb++] = v[b[pos - 1]].ln;
-      if (pos + 1 < n_body)
-        after[na++] = v[b[pos + 1]].ln;
-      if (pos + 2 < n_body)
-        after[na++] = v[b[pos + 2]].ln;
-      ovp = vn_overlap (t, n, before, nb, &wb);
-      ovn = vn_overlap (t, n, after, na, &wa);
-      /* A line with no final punctuation repeating what follows may be a
-         heading: that counts for one point at most. */
-      if (!c->endp && !c->credit && ovn > 50 && ovn > ovp)
-        ovn = 50;
-      ov = ovp >= ovn ? ovp : ovn;
-      if (ov >= 50)
-        evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of "
-                  "its words)", (unsigned long long)
-                  (ovp >= ovn ? before[wb] : after[wa])->lineno, ov);
-    }
+        break;
+      }
+  /* Repetition is the dearest evidence to compute: only when it can make
+     the line go (so a line it would only bring up to NOTE is not noted). */
+  if (!st->detail && (s + MAX_REPEAT < REMOVE || s >= REMOVE))
+    return s;
+  /* Says again what the paragraph before or after says. */
+  {
+    const struct vn_wordset *before[2], *after[2];
+    size_t bl[2], al[2], nb = 0, na = 0, wb = 0, wa = 0, nw;
+    uint64_t words[VN_MAX_CONTENT];
+    if (pos >= 2)
+      bl[nb++] = pos - 2;
+    if (pos >= 1)
+      bl[nb++] = pos - 1;
+    if (pos + 1 < n_body)
+      al[na++] = pos + 1;
+    if (pos + 2 < n_body)
+      al[na++] = pos + 2;
+    for (k = 0; k < nb; k++)
+      before[k] = words_of (st, v, b, bl[k]);
+    for (k = 0; k < na; k++)
+      after[k] = words_of (st, v, b, al[k]);
+    nw = vn_content_words (t, n, words);
+    ovp = vn_overlap_sets (words, nw, before, nb, &wb);
+    ovn = vn_overlap_sets (words, nw, after, na, &wa);
+    /* A line with no final stop repeating what follows may be a heading:
+       that is one point at most. */
+    if (!c->endp && !c->credit && ovn > 50 && ovn > ovp)
+      ovn = 50;
+    ov = ovp >= ovn ? ovp : ovn;
+    if (ov >= 50)
+      evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of its "
+                "words)", (unsigned long long)
+                v[b[ovp >= ovn ? bl[wb] : al[wa]]].ln->lineno, ov);
+  }
   return s;
 }
 
@@ -302,6 +344,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       st->lens = vn_xrealloc (st->lens, st->cap * sizeof *st->lens);
     }
   v = st->v;
+  memset (st->ring_pos, 0, sizeof st->ring_pos);
   /* The lines of text and what they are by themselves. */
   for (i = 0; i < n; i++)
     {
@@ -330,8 +373,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
         vn_trim (&t, &tl);
         c->text_len = tl ? (size_t) (t + tl - ln->text) : 0;
       }
-      c->chars = vn_utf8_count (ln->text, c->text_len);
-      c->sents = vn_sentences (ln->text, c->text_len);
+      c->chars = vn_chars (ln->text, c->text_len);
+      c->sents = vn_sentences (ln->text, c->text_len, 4);
       /* "... (Ảnh: X)." ends a sentence too. */
       c->endp = vn_ends_sentence (ln->text, c->text_len)
         || (c->credit && c->cr.trailing
@@ -408,10 +451,16 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
         }
       if ((pos == 0 && title) || gallery || c->text_len == 0
           || list_item (ln->text, ln->len)
-          || (!c->credit && (c->chars > 350 || c->sents >= 3)))
+          || (!c->credit && (c->chars > 350 || c->sents >= 2)))
         goto credit_only;
       series = pos >= series_start;
+      st->detail = 0;
       s = score (st, v, st->body, pos, nb, ref, pstyle, series);
+      if (s >= REMOVE || (s >= NOTE && st->specific))
+        {
+          st->detail = 1;
+          s = score (st, v, st->body, pos, nb, ref, pstyle, series);
+        }
       if (s >= REMOVE)
         {
           struct vn_buf *r = &st->scratch;
@@ -420,7 +469,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           vn_structure_delete (doc, ln, e, &rules[C101], r->p);
           continue;
         }
-      if (s >= NOTE)
+      if (s >= NOTE && st->specific)
         vn_edits_note (e, 0, ln->len, &rules[C190],
                        "possible caption, kept: %s = %d (%d removes)",
                        st->why.p, s, REMOVE);

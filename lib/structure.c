@@ -55,35 +55,51 @@ fold_cp (uint32_t cp)
   return cp;
 }
 
+/* The lower case of the character P[0..K) into OUT[0..K): byte arithmetic
+   on the UTF-8 of the letters fold_cp() knows, each pair of the same
+   length, so that no character is decoded whole. */
+static inline void
+fold_char (const unsigned char *p, size_t k, unsigned char *out)
+{
+  unsigned char c = p[0];
+
+  if (c < 0x80)
+    {
+      out[0] = (unsigned char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
+      return;
+    }
+  out[0] = c;
+  if (k > 1)
+    out[1] = p[1];
+  if (k > 2)
+    out[2] = p[2];
+  if (k > 3)
+    out[3] = p[3];
+  if (k == 2 && c >= 0xC3 && c <= 0xC6 && (p[1] & 0xC0) == 0x80)
+    {
+      uint32_t f = fold_cp (((uint32_t) (c & 0x1F) << 6) | (p[1] & 0x3F));
+      out[0] = (unsigned char) (0xC0 | (f >> 6));
+      out[1] = (unsigned char) (0x80 | (f & 0x3F));
+    }
+  else if (k == 3 && c == 0xE1 && (p[1] == 0xBA || p[1] == 0xBB)
+           && (p[1] == 0xBB || p[2] >= 0xA0)
+           && !(p[1] == 0xBB && p[2] > 0xB9))
+    out[2] = p[2] | 1;
+}
+
+static inline size_t seq_bytes (unsigned char c);
+
 char *
 vn_fold (const char *s, size_t n, char *out)
 {
-  size_t i = 0;
+  size_t i = 0, k;
 
   while (i < n)
     {
-      unsigned char c = (unsigned char) s[i];
-      uint32_t cp;
-      size_t k;
-
-      if (c < 0x80)
-        {
-          out[i] = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
-          i++;
-          continue;
-        }
-      k = vn_utf8_decode (s + i, n - i, &cp);
-      if (k == 0)
-        {
-          out[i] = s[i];
-          i++;
-          continue;
-        }
-      uint32_t f = fold_cp (cp);
-      if (f != cp)
-        vn_utf8_encode (f, out + i);
-      else
-        memcpy (out + i, s + i, k);
+      k = seq_bytes ((unsigned char) s[i]);
+      if (k > n - i)
+        k = n - i;
+      fold_char ((const unsigned char *) s + i, k, (unsigned char *) out + i);
       i += k;
     }
   return out;
@@ -105,38 +121,94 @@ vn_upper_at (const char *s, size_t n)
   return fold_cp (cp) != cp;
 }
 
+/* Bytes in the UTF-8 sequence a lead byte starts (1 for a stray byte). */
+static inline size_t
+seq_bytes (unsigned char c)
+{
+  return c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Whether the character at S[I] (K bytes, by its lead byte) is no word
+   character: ASCII other than letters and digits; U+00A0..U+00BF, U+00D7,
+   U+00F7; the General Punctuation block; CJK punctuation; U+FFFD. */
+static inline int
+word_char_fast (const char *s, size_t n, size_t i, size_t *len)
+{
+  const unsigned char *u = (const unsigned char *) s + i;
+  size_t k;
+
+  if (u[0] < 0x80)
+    {
+      *len = 1;
+      return vn_is_alnum (u[0]);
+    }
+  k = seq_bytes (u[0]);
+  if (k > n - i)
+    k = n - i;
+  *len = k;
+  if (k < 2)
+    return 1;
+  if (u[0] == 0xC2)
+    return u[1] < 0xA0;
+  if (u[0] == 0xC3)
+    return u[1] != 0x97 && u[1] != 0xB7;
+  if (k == 3 && u[0] == 0xE2)
+    return u[1] != 0x80 && u[1] != 0x81;
+  if (k == 3 && u[0] == 0xE3)
+    return u[1] != 0x80;
+  if (k == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] == 0xBD)
+    return 0;
+  return 1;
+}
+
 int
 vn_word_char_at (const char *s, size_t n, size_t i, size_t *len)
 {
-  unsigned char c = (unsigned char) s[i];
-  uint32_t cp;
+  return word_char_fast (s, n, i, len);
+}
+
+/* Each byte's part in a word: 0 ends it (ASCII that is no letter or
+   digit), 1 belongs to it (letters, digits, the bytes of most non-ASCII
+   letters), 2 leads a character that must be looked at (C2 C3 E2 E3 EF:
+   punctuation lives there). */
+static unsigned char word_byte[256];
+
+__attribute__ ((constructor)) static void
+word_byte_init (void)
+{
+  int c;
+
+  for (c = 0; c < 256; c++)
+    word_byte[c] = c >= 0x80 || vn_is_alnum ((unsigned char) c);
+  word_byte[0xC2] = word_byte[0xC3] = word_byte[0xE2] = word_byte[0xE3]
+    = word_byte[0xEF] = 2;
+}
+
+static inline size_t
+word_end (const char *s, size_t n, size_t i)
+{
+  const unsigned char *u = (const unsigned char *) s;
   size_t k;
 
-  if (c < 0x80)
+  while (i < n)
     {
-      *len = 1;
-      return vn_is_alnum (c);
+      unsigned w = word_byte[u[i]];
+      if (w == 1)
+        {
+          i++;
+          continue;
+        }
+      if (w == 0 || !word_char_fast (s, n, i, &k))
+        break;
+      i += k;
     }
-  k = vn_utf8_decode (s + i, n - i, &cp);
-  if (k == 0)
-    {
-      *len = 1;
-      return 1;
-    }
-  *len = k;
-  return !((cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7
-           || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F)
-           || cp == 0xFFFD);
+  return i;
 }
 
 size_t
 vn_word_end (const char *s, size_t n, size_t i)
 {
-  size_t k;
-
-  while (i < n && vn_word_char_at (s, n, i, &k))
-    i += k;
-  return i;
+  return word_end (s, n, i);
 }
 
 /* Whether the character that ends at S[I] (exclusive) is a word
@@ -154,6 +226,25 @@ word_char_before (const char *s, size_t n, size_t i)
   return vn_word_char_at (s, n, j, &k);
 }
 
+size_t
+vn_chars (const char *s, size_t n)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0, cont = 0;
+
+  /* Continuation bytes are 10xxxxxx: bit 7 set and bit 6 clear. */
+  for (; i + 8 <= n; i += 8)
+    {
+      uint64_t v;
+      memcpy (&v, u + i, 8);
+      v = (v & ~(v << 1) & UINT64_C (0x8080808080808080)) >> 7;
+      cont += (size_t) ((v * UINT64_C (0x0101010101010101)) >> 56);
+    }
+  for (; i < n; i++)
+    cont += (u[i] & 0xC0) == 0x80;
+  return n - cont;
+}
+
 void
 vn_trim (const char **s, size_t *n)
 {
@@ -167,7 +258,7 @@ vn_trim (const char **s, size_t *n)
 }
 
 /* Byte length of a closing quote or bracket at S[I], or 0: " ' ) ] ” ’ ». */
-static size_t
+static inline size_t
 closer_at (const char *s, size_t n, size_t i)
 {
   unsigned char c = (unsigned char) s[i];
@@ -199,7 +290,7 @@ opener_at (const char *s, size_t n, size_t i)
 }
 
 /* Byte length of a sentence terminator at S[I] ('.', '!', '?', '…'), or 0. */
-static size_t
+static inline size_t
 stop_at (const char *s, size_t n, size_t i)
 {
   unsigned char c = (unsigned char) s[i];
@@ -233,15 +324,41 @@ abbrev_dot (const char *s, size_t n, size_t i)
   return vn_cue_word (VN_CUE_ABBREV, s + j, i - j);
 }
 
+/* Whether a byte of V is C (the classic test for a zero byte in V ^ C). */
+static inline uint64_t
+has_byte (uint64_t v, unsigned char c)
+{
+  uint64_t x = v ^ (UINT64_C (0x0101010101010101) * c);
+  return (x - UINT64_C (0x0101010101010101)) & ~x
+    & UINT64_C (0x8080808080808080);
+}
+
 /* The next sentence end in S[I..N): set *END just past its terminators
    and closing quotes; return 0 when the text has none. */
 static int
 next_stop (const char *s, size_t n, size_t i, size_t *end)
 {
+  const unsigned char *u = (const unsigned char *) s;
   size_t k, j;
 
   for (; i < n; i++)
     {
+      /* Most bytes are none of . ! ? and the lead byte of '…': skip them
+         eight at a time. */
+      while (i + 8 <= n)
+        {
+          uint64_t v;
+          memcpy (&v, u + i, 8);
+          if (has_byte (v, '.') | has_byte (v, '!') | has_byte (v, '?')
+              | has_byte (v, 0xE2))
+            break;
+          i += 8;
+        }
+      while (i < n && u[i] != '.' && u[i] != '!' && u[i] != '?'
+             && u[i] != 0xE2)
+        i++;
+      if (i >= n)
+        break;
       if (!(k = stop_at (s, n, i)))
         continue;
       j = i + k;
@@ -279,13 +396,13 @@ next_stop (const char *s, size_t n, size_t i, size_t *end)
 }
 
 int
-vn_sentences (const char *s, size_t n)
+vn_sentences (const char *s, size_t n, int max)
 {
   size_t i = 0, end;
   int count = 0;
 
   vn_trim (&s, &n);
-  while (i < n && next_stop (s, n, i, &end))
+  while (i < n && count < max && next_stop (s, n, i, &end))
     {
       count++;
       i = end;
@@ -389,15 +506,203 @@ kind_scores (enum vn_cue_kind kind)
     || kind == VN_CUE_BODY_START || kind == VN_CUE_BODY;
 }
 
-static uint64_t
-hash (enum vn_cue_kind kind, const char *s, size_t n)
+/* A hash of words and short phrases: the first sixteen bytes packed into
+   two words as they are (no two short words collide), the rest rotated
+   in, and the whole mixed at the end: cheaper per byte than a multiply. */
+struct hacc
 {
-  uint64_t h = 0xcbf29ce484222325u ^ (uint64_t) kind;
+  unsigned char b[16];
+  uint64_t tail;
+  size_t n;
+};
+
+#define HACC_INIT { { 0 }, 0, 0 }
+
+static inline void
+hput (struct hacc *h, unsigned char c)
+{
+  if (h->n < 16)
+    h->b[h->n] = c;
+  else
+    h->tail = ((h->tail << 8) | (h->tail >> 56)) ^ c;
+  h->n++;
+}
+
+/* The eight bytes at P, the first in the lowest bits on any machine. */
+static inline uint64_t
+load8 (const unsigned char *p)
+{
+  uint64_t v;
+
+  memcpy (&v, p, 8);
+#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64 (v);
+#endif
+  return v;
+}
+
+static inline uint64_t
+hdone (const struct hacc *h)
+{
+  uint64_t x = load8 (h->b) * 0x9E3779B97F4A7C15u
+    ^ (load8 (h->b + 8) + h->n + h->tail * 0x94D049BB133111EBu)
+    * 0xC2B2AE3D27D4EB4Fu;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9u;
+  return x ^ (x >> 32);
+}
+
+static inline uint64_t
+fnv (const char *s, size_t n)
+{
+  struct hacc h = HACC_INIT;
   size_t i;
 
   for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char) s[i]) * 0x100000001b3u;
-  return h;
+    hput (&h, (unsigned char) s[i]);
+  return hdone (&h);
+}
+
+/* fnv () of S[0..N) folded, without writing it anywhere. */
+static uint64_t
+fold_fnv (const char *s, size_t n)
+{
+  unsigned char b[4];
+  struct hacc h = HACC_INIT;
+  size_t i = 0, k, j;
+
+  while (i < n)
+    {
+      unsigned char c = (unsigned char) s[i];
+      if (c < 0x80)
+        {
+          hput (&h, (unsigned char) (c | ((unsigned) (c - 'A') < 26u) << 5));
+          i++;
+          continue;
+        }
+      k = seq_bytes (c);
+      if (k > n - i)
+        k = n - i;
+      fold_char ((const unsigned char *) s + i, k, b);
+      for (j = 0; j < k; j++)
+        hput (&h, b[j]);
+      i += k;
+    }
+  return hdone (&h);
+}
+
+/* The key of the word P[0..N) for repetition and stop words: its bytes as
+   written but for its first letter, lowered (a sentence starts with a
+   capital; a name keeps its capitals everywhere).  AVAIL bytes may be read
+   at P, N of them the word: the word is read eight bytes at a time. */
+static inline uint64_t
+word_key (const unsigned char *p, size_t n, size_t avail)
+{
+  unsigned char buf[16] = { 0 }, f[4];
+  uint64_t a, b, x;
+  size_t k;
+
+  if (n > 16)
+    return fold_fnv ((const char *) p, n);
+  if (avail >= 16)
+    {
+      a = load8 (p);
+      b = load8 (p + 8);
+    }
+  else
+    {
+      memcpy (buf, p, n);
+      a = load8 (buf);
+      b = load8 (buf + 8);
+    }
+  if (n < 8)
+    {
+      a &= (UINT64_C (1) << (8 * n)) - 1;
+      b = 0;
+    }
+  else if (n < 16)
+    b &= (UINT64_C (1) << (8 * (n - 8))) - 1;
+  /* The first letter, lowered. */
+  if (p[0] < 0x80)
+    a |= (uint64_t) (((unsigned) (p[0] - 'A') < 26u) << 5);
+  else if ((k = seq_bytes (p[0])) <= n && k <= 3)
+    {
+      size_t j;
+      fold_char (p, k, f);
+      for (j = 0; j < k; j++)
+        a = (a & ~(UINT64_C (0xFF) << (8 * j))) | (uint64_t) f[j] << (8 * j);
+    }
+  x = a * 0x9E3779B97F4A7C15u ^ (b + n) * 0xC2B2AE3D27D4EB4Fu;
+  x ^= x >> 29;
+  x *= 0xBF58476D1CE4E5B9u;
+  return x ^ (x >> 32);
+}
+
+/* The key of a cue of KIND whose text (or first word) hashes to H. */
+static inline uint64_t
+mix (enum vn_cue_kind kind, uint64_t h)
+{
+  return h ^ ((uint64_t) (kind + 1) * 0x9E3779B97F4A7C15u);
+}
+
+static uint64_t
+hash (enum vn_cue_kind kind, const char *s, size_t n)
+{
+  return mix (kind, fnv (s, n));
+}
+
+/* A bit for each first word of a phrase cue: most words of a line start
+   none, and one test says so. */
+static uint64_t first_words[1024];
+
+static inline int
+maybe_first (uint64_t h)
+{
+  return first_words[(h >> 6) & 1023] >> (h & 63) & 1;
+}
+
+/* A bit for the first two bytes of each first word of a phrase cue. */
+static uint64_t first_pairs[1024];
+
+static inline unsigned
+pair_index (const unsigned char *p, size_t n)
+{
+  return n >= 2 ? ((unsigned) p[0] << 8 | p[1]) & 0xFFFF : p[0];
+}
+
+static inline int
+maybe_prefix (const unsigned char *p, size_t n)
+{
+  unsigned x = pair_index (p, n);
+  return first_pairs[x >> 6] >> (x & 63) & 1;
+}
+
+/* A bit for each last word of a link call (folded): a line whose last word
+   has none cannot end in one. */
+static uint64_t last_words[64];
+
+static inline int
+maybe_last (uint64_t h)
+{
+  return last_words[(h >> 6) & 63] >> (h & 63) & 1;
+}
+
+/* The last word of S[0..N): its start. */
+static size_t
+last_word (const char *s, size_t n)
+{
+  size_t i = n, k;
+
+  while (i > 0)
+    {
+      size_t j = i - 1;
+      while (j > 0 && ((unsigned char) s[j] & 0xC0) == 0x80)
+        j--;
+      if (!word_char_fast (s, n, j, &k))
+        break;
+      i = j;
+    }
+  return i;
 }
 
 /* The first word of a phrase: its offset (the lead) and end. */
@@ -422,7 +727,14 @@ add_cue (enum vn_cue_kind kind, const char *s, size_t n, int weight)
   if (kind_lookup (kind) == BY_PHRASE)
     {
       first_word (s, n, &ws, &we);
-      key = hash (kind, s + ws, we - ws);
+      key = fnv (s + ws, we - ws);
+      first_words[(key >> 6) & 1023] |= UINT64_C (1) << (key & 63);
+      if (we > ws)
+        {
+          unsigned x = pair_index ((const unsigned char *) s + ws, we - ws);
+          first_pairs[x >> 6] |= UINT64_C (1) << (x & 63);
+        }
+      key = mix (kind, key);
     }
   else
     ws = 0;
@@ -433,6 +745,14 @@ add_cue (enum vn_cue_kind kind, const char *s, size_t n, int weight)
     vn_fold (s, n, c->text);
   if (kind_lookup (kind) != BY_PHRASE)
     key = hash (kind, c->text, n);
+  if (kind == VN_CUE_STOP)
+    key = mix (kind, word_key ((const unsigned char *) c->text, n, n));
+  if (kind == VN_CUE_LINK)
+    {
+      size_t lw = last_word (c->text, n);
+      uint64_t h = fnv (c->text + lw, n - lw);
+      last_words[(h >> 6) & 63] |= UINT64_C (1) << (h & 63);
+    }
   c->key = key;
   c->len = n;
   c->weight = weight;
@@ -607,6 +927,9 @@ vn_cues_release (void)
         cues.bucket[i] = c->next;
         free (c);
       }
+  memset (first_words, 0, sizeof first_words);
+  memset (first_pairs, 0, sizeof first_pairs);
+  memset (last_words, 0, sizeof last_words);
 }
 
 int
@@ -631,6 +954,26 @@ vn_cue_word (enum vn_cue_kind kind, const char *s, size_t n)
   return 0;
 }
 
+/* Whether the word W[0..N), whose fold_fnv() is H, is a stop word (BUF,
+   of at least N bytes, receives it folded when that must be checked). */
+static int
+stop_word (const char *w, size_t n, uint64_t h, char *buf)
+{
+  const struct cue *c;
+  int folded = 0;
+
+  h = mix (VN_CUE_STOP, h);
+  for (c = cues.bucket[h % NBUCKETS]; c; c = c->next)
+    if (c->key == h && c->kind == VN_CUE_STOP && c->len == n)
+      {
+        if (!folded++)
+          vn_fold (w, n, buf);
+        if (!memcmp (c->text, buf, n))
+          return 1;
+      }
+  return 0;
+}
+
 int
 vn_cue_whole (enum vn_cue_kind kind, const char *s, size_t n)
 {
@@ -643,7 +986,11 @@ vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
 {
   const struct cue *c, *best = NULL;
   size_t we = vn_word_end (s, n, at), k;
-  uint64_t h = hash (kind, s + at, we - at);
+  uint64_t h = fnv (s + at, we - at);
+
+  if (!maybe_first (h))
+    return 0;
+  h = mix (kind, h);
 
   for (c = cues.bucket[h % NBUCKETS]; c; c = c->next)
     {
@@ -667,6 +1014,77 @@ vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
   if (text)
     *text = best->text;
   return best->len;
+}
+
+size_t
+vn_cues_in (const char *s, size_t n, unsigned kinds, struct vn_cue_hit *hits,
+            size_t max)
+{
+  const unsigned char *u = (const unsigned char *) s;
+  size_t i = 0, nh = 0, k, skip_to = 0;
+
+  while (i < n && nh < max)
+    {
+      size_t start, best_len = 0;
+      uint64_t h;
+      int kind;
+
+      /* To the next word. */
+      while (i < n && u[i] < 0x80 && !vn_is_alnum (u[i]))
+        i++;
+      if (i >= n)
+        break;
+      if (u[i] >= 0x80 && !word_char_fast (s, n, i, &k))
+        {
+          i += k;
+          continue;
+        }
+      /* Through it; hashed only when its first two bytes may start a
+         cue. */
+      start = i;
+      i = word_end (s, n, i);
+      if (start < skip_to || !maybe_prefix (u + start, i - start))
+        continue;
+      h = fnv (s + start, i - start);
+      if (!maybe_first (h))
+        continue;
+      for (kind = 0; kind < VN_CUE_NKINDS; kind++)
+        {
+          const struct cue *c, *best = NULL;
+          uint64_t key;
+          if (!(kinds >> kind & 1))
+            continue;
+          key = mix ((enum vn_cue_kind) kind, h);
+          for (c = cues.bucket[key % NBUCKETS]; c; c = c->next)
+            {
+              size_t at;
+              if (c->key != key || c->kind != kind || c->lead > start)
+                continue;
+              at = start - c->lead;
+              if (at + c->len > n || memcmp (s + at, c->text, c->len)
+                  || (at + c->len < n && word_char_fast (s, n, at + c->len, &k)
+                      && word_char_before (s, n, at + c->len))
+                  || (c->lead && word_char_before (s, n, at)))
+                continue;
+              if (!best || c->len > best->len)
+                best = c;
+            }
+          if (!best)
+            continue;
+          hits[nh].kind = (enum vn_cue_kind) kind;
+          hits[nh].off = start - best->lead;
+          hits[nh].len = best->len;
+          hits[nh].weight = best->weight;
+          hits[nh].text = best->text;
+          if (best->len > best_len)
+            best_len = best->len;
+          if (++nh == max)
+            break;
+        }
+      if (best_len)
+        skip_to = start + best_len;
+    }
+  return nh;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -751,8 +1169,10 @@ vn_credit_find (const char *s, size_t n, struct vn_credit *c)
   for (i = 0; i + 1 < n; i++)
     {
       size_t w, wl, t, close;
-      if (s[i] != '(' && s[i] != '[')
-        continue;
+      const char *open = memchr (s + i, '(', n - i - 1);
+      if (!open)
+        break;
+      i = (size_t) (open - s);
       w = skip_spaces (s, n, i + 1);
       if (w >= n || !(wl = vn_cue_at (VN_CUE_CREDIT, s, n, w, NULL, NULL)))
         continue;
@@ -769,9 +1189,14 @@ vn_credit_find (const char *s, size_t n, struct vn_credit *c)
       end = close + 1;
       i = close;
     }
-  /* A final "Ảnh: Reuters", "- Ảnh: X", "Ảnh minh họa." */
-  if (!found || skip_spaces (s, n, end) < n)
-    for (i = 0; i < n; i += k)
+  /* A final "Ảnh: Reuters", "- Ảnh: X", "Ảnh minh họa.": in the last
+     bytes, and only where a ':' or "minh" is. */
+  i = n > 100 ? n - 100 : 0;
+  while (i > 0 && ((unsigned char) s[i] & 0xC0) == 0x80)
+    i--;
+  if ((!found || skip_spaces (s, n, end) < n)
+      && (memchr (s + i, ':', n - i) || memmem (s + i, n - i, "minh", 4)))
+    for (; i < n; i += k)
       {
         size_t wl, t, e, before;
         if (!vn_word_char_at (s, n, i, &k) || word_char_before (s, n, i))
@@ -1136,9 +1561,9 @@ vn_residue_kind (const char *s, size_t n)
   residue_core (&p, &m);
   if (m == 0)
     return VN_RESIDUE_NONE;
-  if (vn_cue_whole (VN_CUE_RESIDUE, p, m))
+  if (m <= 64 && vn_cue_whole (VN_CUE_RESIDUE, p, m))
     return VN_RESIDUE_CUE;
-  if (vn_cue_whole (VN_CUE_RELATED, p, m))
+  if (m <= 64 && vn_cue_whole (VN_CUE_RELATED, p, m))
     return VN_RESIDUE_RELATED;
   /* A number alone: a counter whose label was lost. */
   for (i = 0; i < m; i++)
@@ -1194,10 +1619,12 @@ vn_residue_kind (const char *s, size_t n)
       }
   /* "... Chi tiết tại đây." */
   {
-    size_t e = n;
+    size_t e = n, lw;
     while (e && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == ' '))
       e--;
-    for (i = e; i > 0 && e - i < 40; i--)
+    lw = last_word (s, e);
+    if (e > lw && maybe_last (fold_fnv (s + lw, e - lw)))
+      for (i = e; i > 0 && e - i < 40; i--)
       if (i == 1 || (s[i - 2] == ' ' || s[i - 2] == '.' || s[i - 2] == ','))
         if (vn_cue_whole (VN_CUE_LINK, s + i - 1, e - i + 1))
           return VN_RESIDUE_PROMO;
@@ -1231,100 +1658,154 @@ vn_residue_kind (const char *s, size_t n)
 /* ---------------------------------------------------------------------- */
 /* Repetition                                                             */
 
-enum { MAXWORDS = 64 };
-
-static uint64_t
-word_hash (const char *s, size_t n, char *buf, size_t cap)
+void
+vn_wordset_fill (struct vn_wordset *w, const char *s, size_t n)
 {
-  if (n > cap)
-    n = cap;
-  vn_fold (s, n, buf);
-  return hash (VN_CUE_NKINDS, buf, n);
+  size_t pos = 0, stop, i, e, k;
+
+  w->nh = w->ns = 0;
+  while (pos < n)
+    {
+      if (!next_stop (s, n, pos, &stop))
+        stop = n;
+      for (i = pos; i < stop; i = e)
+        {
+          if (!word_char_fast (s, n, i, &k))
+            {
+              e = i + k;
+              continue;
+            }
+          e = word_end (s, stop, i);
+          if (w->nh == w->hcap)
+            {
+              w->hcap = vn_grow (w->hcap, w->nh + 1);
+              w->h = vn_xrealloc (w->h, w->hcap * sizeof *w->h);
+            }
+          w->h[w->nh++] = word_key ((const unsigned char *) s + i, e - i,
+                                    n - i);
+        }
+      if (w->ns == w->scap)
+        {
+          w->scap = vn_grow (w->scap, w->ns + 1);
+          w->ends = vn_xrealloc (w->ends, w->scap * sizeof *w->ends);
+        }
+      w->ends[w->ns++] = w->nh;
+      pos = stop;
+    }
 }
 
-static int
-cmp_u64 (const void *a, const void *b)
+void
+vn_wordset_free (struct vn_wordset *w)
 {
-  uint64_t x = *(const uint64_t *) a, y = *(const uint64_t *) b;
-  return x < y ? -1 : x > y;
+  free (w->h);
+  free (w->ends);
+  memset (w, 0, sizeof *w);
+}
+
+size_t
+vn_content_words (const char *s, size_t n, uint64_t *words)
+{
+  char buf[256];
+  size_t nw = 0, i, j, e, len;
+  uint64_t h;
+
+  for (i = 0; i < n && nw < VN_MAX_CONTENT; i = e)
+    {
+      if (!word_char_fast (s, n, i, &len))
+        {
+          e = i + len;
+          continue;
+        }
+      e = word_end (s, n, i);
+      if (vn_is_digit ((unsigned char) s[i]) || e - i > sizeof buf)
+        continue;
+      h = word_key ((const unsigned char *) s + i, e - i, n - i);
+      if (stop_word (s + i, e - i, h, buf))
+        continue;
+      words[nw++] = h;
+    }
+  /* At most VN_MAX_CONTENT: an insertion sort, then no duplicates. */
+  for (i = 1; i < nw; i++)
+    {
+      uint64_t x = words[i];
+      for (j = i; j > 0 && words[j - 1] > x; j--)
+        words[j] = words[j - 1];
+      words[j] = x;
+    }
+  for (i = 0, j = 0; i < nw; i++)
+    if (j == 0 || words[i] != words[j - 1])
+      words[j++] = words[i];
+  return j;
+}
+
+int
+vn_overlap_sets (const uint64_t *words, size_t nw,
+                 const struct vn_wordset *const *other, size_t k,
+                 size_t *which)
+{
+  size_t w, sn, i, from;
+  uint64_t bloom = 0;
+  int best = 0;
+
+  if (nw < 2)
+    return 0;
+  for (i = 0; i < nw; i++)
+    bloom |= UINT64_C (1) << (words[i] & 63);
+  for (w = 0; w < k; w++)
+    for (sn = 0, from = 0; sn < other[w]->ns; from = other[w]->ends[sn++])
+      {
+        uint64_t seen = 0;
+        int hits = 0;
+        for (i = from; i < other[w]->ends[sn]; i++)
+          {
+            uint64_t h = other[w]->h[i];
+            size_t lo = 0, hi = nw;
+            if (!(bloom >> (h & 63) & 1))
+              continue;
+            while (lo < hi)
+              {
+                size_t mid = (lo + hi) / 2;
+                if (words[mid] < h)
+                  lo = mid + 1;
+                else
+                  hi = mid;
+              }
+            if (lo < nw && words[lo] == h && !(seen >> lo & 1))
+              {
+                seen |= UINT64_C (1) << lo;
+                hits++;
+              }
+          }
+        if (hits * 100 / (int) nw > best)
+          {
+            best = hits * 100 / (int) nw;
+            if (which)
+              *which = w;
+          }
+      }
+  return best;
 }
 
 int
 vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
             size_t k, size_t *which)
 {
-  uint64_t words[MAXWORDS];
-  char buf[256];
-  size_t nw = 0, i, w, j, e;
-  int best = 0;
+  uint64_t words[VN_MAX_CONTENT];
+  struct vn_wordset sets[4] = { {0} };
+  const struct vn_wordset *p[4] = { 0 };
+  size_t nw = vn_content_words (s, n, words), i;
+  int best;
 
-  for (i = 0; i < n && nw < MAXWORDS; i = e)
+  if (k > 4)
+    k = 4;
+  for (i = 0; i < k; i++)
     {
-      size_t len;
-      if (!vn_word_char_at (s, n, i, &len))
-        {
-          e = i + len;
-          continue;
-        }
-      e = vn_word_end (s, n, i);
-      if (vn_is_digit ((unsigned char) s[i]) || e - i > sizeof buf)
-        continue;
-      vn_fold (s + i, e - i, buf);
-      if (vn_cue_word (VN_CUE_STOP, buf, e - i))
-        continue;
-      words[nw++] = hash (VN_CUE_NKINDS, buf, e - i);
+      vn_wordset_fill (&sets[i], other[i]->text, other[i]->len);
+      p[i] = &sets[i];
     }
-  qsort (words, nw, sizeof *words, cmp_u64);
-  for (i = 0, j = 0; i < nw; i++)
-    if (j == 0 || words[i] != words[j - 1])
-      words[j++] = words[i];
-  nw = j;
-  if (nw < 2)
-    return 0;
-  for (w = 0; w < k; w++)
-    {
-      const char *t = other[w]->text;
-      size_t tn = other[w]->len, pos = 0, stop;
-      while (pos < tn)
-        {
-          uint64_t seen = 0;
-          int hits = 0;
-          if (!next_stop (t, tn, pos, &stop))
-            stop = tn;
-          for (i = pos; i < stop; i = e)
-            {
-              size_t len, lo = 0, hi = nw;
-              uint64_t h;
-              if (!vn_word_char_at (t, tn, i, &len))
-                {
-                  e = i + len;
-                  continue;
-                }
-              e = vn_word_end (t, tn, i);
-              h = word_hash (t + i, e - i, buf, sizeof buf);
-              while (lo < hi)
-                {
-                  size_t mid = (lo + hi) / 2;
-                  if (words[mid] < h)
-                    lo = mid + 1;
-                  else
-                    hi = mid;
-                }
-              if (lo < nw && words[lo] == h && !(seen >> lo & 1))
-                {
-                  seen |= UINT64_C (1) << lo;
-                  hits++;
-                }
-            }
-          if (hits * 100 / (int) nw > best)
-            {
-              best = hits * 100 / (int) nw;
-              if (which)
-                *which = w;
-            }
-          pos = stop;
-        }
-    }
+  best = vn_overlap_sets (words, nw, p, k, which);
+  for (i = 0; i < k; i++)
+    vn_wordset_free (&sets[i]);
   return best;
 }
 

@@ -63,6 +63,19 @@ size_t vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
 void vn_sbuf_printf (struct vn_buf *b, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 
+/* The cues of the KINDS (a bit mask of 1 << kind) in S[0..N), in one
+   pass: at each word, the longest cue of each kind starting there; a word
+   inside a cue found starts none.  Return how many, at most MAX. */
+struct vn_cue_hit
+{
+  enum vn_cue_kind kind;
+  size_t off, len;
+  int weight;
+  const char *text;
+};
+size_t vn_cues_in (const char *s, size_t n, unsigned kinds,
+                   struct vn_cue_hit *hits, size_t max);
+
 /* ---------------------------------------------------------------------- */
 /* Characters, words and sentences                                        */
 
@@ -84,12 +97,16 @@ size_t vn_word_end (const char *s, size_t n, size_t i);
 
 /* Sentences in S[0..N): a '.', '!', '?' or '…' ends one when the line
    ends there or a space and an upper-case letter (or an opening quote)
-   follow, except after an abbreviation or an initial (TP., A.). */
-int vn_sentences (const char *s, size_t n);
+   follow, except after an abbreviation or an initial (TP., A.).  Counting
+   stops at MAX (then MAX + 1 may be returned). */
+int vn_sentences (const char *s, size_t n, int max);
 
 /* Whether S[0..N) ends a sentence: its last character, closing quotes
    and brackets aside, is '.', '!', '?' or '…'. */
 int vn_ends_sentence (const char *s, size_t n);
+
+/* The characters of S[0..N) (UTF-8 lead bytes; fast, for lengths). */
+size_t vn_chars (const char *s, size_t n);
 
 /* S[0..N) without the white space at both ends. */
 void vn_trim (const char **s, size_t *n);
@@ -150,10 +167,31 @@ int vn_headline_like (const char *s, size_t n);
 /* ---------------------------------------------------------------------- */
 /* Repetition                                                             */
 
-/* The largest share of the content words of S[0..N) (words that are not
-   stop words or numbers) found in one sentence of one of the K lines
-   OTHER[], as a percentage, with the index of that line in *WHICH (may be
-   NULL); 0 when S has fewer than two content words. */
+/* The words of a line, folded and hashed, and where its sentences end. */
+struct vn_wordset
+{
+  uint64_t *h;          /* each word's hash, in order */
+  uint32_t *ends;       /* sentence I is H[ENDS[I-1] .. ENDS[I]) */
+  size_t nh, ns, hcap, scap;
+};
+
+void vn_wordset_fill (struct vn_wordset *w, const char *s, size_t n);
+void vn_wordset_free (struct vn_wordset *w);
+
+/* The content words of S[0..N) (not stop words, not numbers), hashed as
+   vn_wordset_fill does, sorted and unique, into WORDS (room for
+   VN_MAX_CONTENT); return how many. */
+enum { VN_MAX_CONTENT = 64 };
+size_t vn_content_words (const char *s, size_t n, uint64_t *words);
+
+/* The largest share of the NW content WORDS found in one sentence of one
+   of the K word sets OTHER[], as a percentage, with the index of that set
+   in *WHICH (may be NULL); 0 for fewer than two words. */
+int vn_overlap_sets (const uint64_t *words, size_t nw,
+                     const struct vn_wordset *const *other, size_t k,
+                     size_t *which);
+
+/* The same for the text S[0..N) and the K (at most 4) lines OTHER[]. */
 int vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
                 size_t k, size_t *which);
 
