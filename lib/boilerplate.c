@@ -14,8 +14,8 @@ static const struct vn_rule rules[] = {
   {"W103", "view, share or comment count removed (1.234 lượt xem)"},
   {"W104", "related-article list removed (Tin liên quan and its headlines, "
    ">> headline, Xem thêm: headline)"},
-  {"W105", "promo box removed (a text ending in 'Chi tiết tại đây', and its "
-   "heading)"},
+  {"W105", "promo box or reader notice removed (a text ending in 'Chi tiết "
+   "tại đây', and its heading; '* ... gửi về hộp thư: x@y.vn')"},
   {"W190", "note: possible residue (a short lower-case fragment that is no "
    "Vietnamese), left for review"},
   {NULL, NULL}
@@ -90,6 +90,63 @@ related_headline (const struct vn_line *ln)
     && vn_byline_kind (ln->text, ln->len, NULL) == VN_BYLINE_NONE;
 }
 
+/* The value of a line that is a whole number alone, or -1. */
+static long
+number_value (const struct vn_line *ln)
+{
+  const char *s = ln->text;
+  size_t n = ln->len, i;
+  long v = 0;
+
+  vn_trim (&s, &n);
+  if (n == 0 || n > 6)
+    return -1;
+  for (i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    else
+      v = v * 10 + (s[i] - '0');
+  return v;
+}
+
+/* Whether LN could be a cell of a table flattened into lines: a short
+   line of text. */
+static int
+cell (const struct vn_line *ln)
+{
+  return vn_chars (ln->text, ln->len) < 50
+    && vn_residue_kind (ln->text, ln->len) == VN_RESIDUE_NONE;
+}
+
+/* Whether the number alone on line T[J] of the NT lines of text is a lost
+   counter: not between two short lines (cells of a table), no other
+   number alone within three lines (a table has many), and no number
+   alone in the document one more or one less (a numbered list). */
+static int
+lost_counter (const struct vn_line *lines, const size_t *t, size_t nt,
+              size_t j)
+{
+  long v = number_value (&lines[t[j]]);
+  size_t k;
+
+  if (j > 0 && j + 1 < nt && cell (&lines[t[j - 1]])
+      && cell (&lines[t[j + 1]]))
+    return 0;
+
+  for (k = j > 3 ? j - 3 : 0; k < nt && k <= j + 3; k++)
+    if (k != j && vn_residue_kind (lines[t[k]].text, lines[t[k]].len)
+        == VN_RESIDUE_NUMBER)
+      return 0;
+  if (v >= 0)
+    for (k = 0; k < nt; k++)
+      {
+        long w = k == j ? -1 : number_value (&lines[t[k]]);
+        if (w >= 0 && (w == v + 1 || w + 1 == v))
+          return 0;
+      }
+  return 1;
+}
+
 static void
 document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           size_t n, struct vn_edits *out)
@@ -135,7 +192,9 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           j = k - 1;
           break;
         case VN_RESIDUE_NUMBER:
-          drop (st, doc, ln, e, W102, "a number alone on a line");
+          if (lost_counter (lines, t, nt, j))
+            drop (st, doc, ln, e, W102, "a number alone on a line, with no "
+                  "other near it and no numbering it could belong to");
           break;
         case VN_RESIDUE_COUNT:
           drop (st, doc, ln, e, W103, "a view, share or comment count");

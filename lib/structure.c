@@ -1135,7 +1135,7 @@ credit_tail (const char *s, size_t n, size_t i, int *illus)
 static int
 credit_value (const char *s, size_t n, size_t i, size_t e)
 {
-  int words = 0;
+  int words = 0, lower = 0;
 
   (void) n;
   if (e - i > 80)
@@ -1152,11 +1152,14 @@ credit_value (const char *s, size_t n, size_t i, size_t e)
       if (!(vn_upper_at (s + i, e - i) || vn_is_digit ((unsigned char) s[i])
             || s[i] == '@' || strchr ("/&-,(", s[i])
             || word_is (s, e, i, "và") || word_is (s, e, i, "của")))
-        return 0;
+        lower++;
       words++;
       i = we;
     }
-  return words > 0 && words <= 10;
+  /* A name may have a word in lower case (Bộ Quốc phòng Nga), a sentence
+     has many. */
+  return words > 0 && words <= 10 && lower * 4 <= words
+    && !(words <= 2 && lower);
 }
 
 int
@@ -1321,14 +1324,26 @@ source_word (const char *s, size_t n)
   return 1;
 }
 
-/* One part of a byline, between separators.  Return 1 for a name, 2 for
-   a source, 3 for a name of which only some words are names, 0 for
-   anything else; count its name words into *NAMES and words into *WORDS. */
+/* Whether S[0..N) is a capitalized Vietnamese syllable (Bính, Châm): a
+   pen name's rarer half. */
+static int
+viet_syllable (const char *s, size_t n)
+{
+  struct vn_syllable syl;
+
+  return capitalized (s, n) && vn_syllable_parse (s, n, &syl) && syl.valid;
+}
+
+/* One part of a byline, between separators.  Return 1 for a name (every
+   word a name syllable or an initial, or at least half of them and the
+   others Vietnamese syllables: Công Bính), 2 for a source, 3 for a run of
+   capitalized words of which fewer are names, 0 for anything else; count
+   its name words into *NAMES and words into *WORDS. */
 static int
 byline_part (const char *s, size_t n, int source, int *names, int *words)
 {
   size_t i = 0;
-  int nw = 0, nn = 0, caps = 0, other = 0;
+  int nw = 0, nn = 0, caps = 0, other = 0, viet = 0;
 
   vn_trim (&s, &n);
   if (n == 0)
@@ -1352,20 +1367,23 @@ byline_part (const char *s, size_t n, int source, int *names, int *words)
           || initials (s + i, e - i))
         nn++;
       else if (capitalized (s + i, e - i))
-        caps++;
+        {
+          caps++;
+          viet += viet_syllable (s + i, e - i);
+        }
       else if (!source || !source_word (s + i, e - i))
         return 0;
       else
         other++;
       i = skip_spaces (s, n, e);
     }
-  if (nw > 6)
+  if (nw > (source ? 10 : 6))
     return 0;
   *names += nn;
   *words += nw;
   if (source)
     return 2;
-  if (nn == nw)
+  if (nn == nw || (nw <= 4 && nn * 2 >= nw && nn + viet == nw))
     return 1;
   (void) other;
   return nn + caps == nw ? 3 : 0;
@@ -1402,7 +1420,8 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
   if (s[0] == '(' && s[n - 1] == ')')
     {
       if (vn_cue_word (VN_CUE_SOURCE, s + 1, n - 2)
-          || (n > 7 && !memcmp (s + 1, "Theo ", 5)))
+          || (n > 7 && (!memcmp (s + 1, "Theo ", 5)
+                        || !memcmp (s + 1, "theo ", 5))))
         {
           if (why)
             vn_buf_puts (why, "a source line at the end");
@@ -1410,7 +1429,7 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
         }
       return VN_BYLINE_NONE;
     }
-  if (vn_cue_word (VN_CUE_SOURCE, s, n))
+  if (vn_cue_word (VN_CUE_SOURCE, s, n) || vn_cue_whole (VN_CUE_OUTLET, s, n))
     {
       if (why)
         vn_buf_puts (why, "a source line at the end");
@@ -1443,8 +1462,13 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
           cut = 1;
           next = i + 3;
         }
-      else if (i > start && n - i > 5 && !memcmp (s + i, "Theo ", 5)
-               && (word_char_before (s, n, i) || s[i - 1] == ' '))
+      else if (i > start && ((n - i > 5 && !memcmp (s + i, "Theo ", 5)
+                               && (word_char_before (s, n, i)
+                                   || s[i - 1] == ' '))
+                              || (n - i >= strlen ("Tổng hợp")
+                                  && !memcmp (s + i, "Tổng hợp",
+                                              strlen ("Tổng hợp"))
+                                  && word_char_before (s, n, i))))
         {
           cut = 1;
           next = i;
@@ -1474,7 +1498,7 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
       if (cut)
         {
           start = next;
-          i = next == i ? i + 5 : next;
+          i = next == i ? i + 4 : next;
           continue;
         }
       vn_word_char_at (s, n, i, &k);
@@ -1617,6 +1641,10 @@ vn_residue_kind (const char *s, size_t n)
           return VN_RESIDUE_LINK;
         break;
       }
+  /* "* Mọi ý kiến ... gửi về hộp thư: x@y.vn": a footnote to readers with
+     an address to write to. */
+  if (s[0] == '*' && n < 300 && memchr (s, '@', n))
+    return VN_RESIDUE_PROMO;
   /* "... Chi tiết tại đây." */
   {
     size_t e = n, lw;
