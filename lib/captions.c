@@ -25,7 +25,7 @@ enum { C101, C102, C103, C190 };
    REMOVE points, and a line one point short is noted for review. */
 enum { REMOVE = 3, NOTE = REMOVE - 1 };
 
-/* Word sets kept: a line and the two on each side. */
+/* Token sets kept: a line and the two on each side, and room to spare. */
 enum { RING = 8 };
 
 /* A line of the document, as the caption rules see it. */
@@ -50,11 +50,11 @@ struct captions
   size_t *lens;         /* scratch for the median */
   struct vn_buf why, scratch;
   int detail;           /* describe the evidence, not only count it */
-  int specific;         /* evidence of a caption beyond shortness */
-  /* The words of the last lines compared, by their position among the
-     lines of text: a line is hashed once however many neighbours it has. */
-  struct vn_wordset ring[RING];
+  /* The tokens of the last lines compared, by their position among the
+     lines of text: a line is cut up once however many neighbours use it. */
+  struct vn_tokens ring[RING];
   size_t ring_pos[RING];
+  int specific;         /* evidence of a caption beyond shortness */
 };
 
 static void *
@@ -75,7 +75,7 @@ destroy (void *state)
   vn_buf_free (&st->why);
   vn_buf_free (&st->scratch);
   for (size_t i = 0; i < RING; i++)
-    vn_wordset_free (&st->ring[i]);
+    vn_tokens_free (&st->ring[i]);
   free (st);
   vn_cues_release ();
 }
@@ -174,19 +174,19 @@ cue_points (struct captions *st, int *score, enum vn_cue_kind kind,
     }
 }
 
-/* The word set of line B[POS], from the ring or filled now. */
-static const struct vn_wordset *
-words_of (struct captions *st, const struct cline *v, const size_t *b,
-          size_t pos)
+/* The tokens of line B[POS], from the ring or cut up now. */
+static struct vn_tokens *
+tokens_of (struct captions *st, const struct cline *v, const size_t *b,
+           size_t pos)
 {
-  struct vn_wordset *w = &st->ring[pos % RING];
+  struct vn_tokens *t = &st->ring[pos % RING];
 
   if (st->ring_pos[pos % RING] != pos + 1)
     {
-      vn_wordset_fill (w, v[b[pos]].ln->text, v[b[pos]].ln->len);
+      vn_tokens_fill (t, v[b[pos]].ln->text, v[b[pos]].text_len);
       st->ring_pos[pos % RING] = pos + 1;
     }
-  return w;
+  return t;
 }
 
 /* Most points the caption cues and the repetition can still add. */
@@ -252,8 +252,9 @@ score (struct captions *st, const struct cline *v, const size_t *b,
   if (!st->detail && s <= 0 && c->chars >= 160)
     return s;
   /* What photographers and editors write under pictures. */
-  nhits = vn_cues_in (t, n, 1u << VN_CUE_CAPTION | 1u << VN_CUE_BODY,
-                      hits, sizeof hits / sizeof *hits);
+  nhits = vn_tokens_cues (tokens_of (st, v, b, pos),
+                          1u << VN_CUE_CAPTION | 1u << VN_CUE_BODY, hits,
+                          sizeof hits / sizeof *hits);
   if ((len = vn_cue_at (VN_CUE_CAPTION_START, t, n, 0, &w, &text)) && w)
     {
       evidence (st, &s, w, "opens with '%s'", text);
@@ -295,24 +296,28 @@ score (struct captions *st, const struct cline *v, const size_t *b,
     return s;
   /* Says again what the paragraph before or after says. */
   {
-    const struct vn_wordset *before[2], *after[2];
-    size_t bl[2], al[2], nb = 0, na = 0, wb = 0, wa = 0, nw;
-    uint64_t words[VN_MAX_CONTENT];
-    if (pos >= 2)
-      bl[nb++] = pos - 2;
-    if (pos >= 1)
-      bl[nb++] = pos - 1;
-    if (pos + 1 < n_body)
-      al[na++] = pos + 1;
-    if (pos + 2 < n_body)
-      al[na++] = pos + 2;
-    for (k = 0; k < nb; k++)
-      before[k] = words_of (st, v, b, bl[k]);
-    for (k = 0; k < na; k++)
-      after[k] = words_of (st, v, b, al[k]);
-    nw = vn_content_words (t, n, words);
-    ovp = vn_overlap_sets (words, nw, before, nb, &wb);
-    ovn = vn_overlap_sets (words, nw, after, na, &wa);
+    size_t nw, q, wb = pos, wa = pos;
+    uint64_t words[VN_MAX_CONTENT], shapes;
+    int o;
+
+    nw = vn_tokens_content (tokens_of (st, v, b, pos), words, &shapes);
+    ovp = ovn = 0;
+    for (q = pos >= 2 ? pos - 2 : 0; q < pos + 3 && q < n_body; q++)
+      {
+        if (q == pos)
+          continue;
+        o = vn_tokens_overlap (words, nw, shapes, tokens_of (st, v, b, q));
+        if (q < pos && o > ovp)
+          {
+            ovp = o;
+            wb = q;
+          }
+        else if (q > pos && o > ovn)
+          {
+            ovn = o;
+            wa = q;
+          }
+      }
     /* A line with no final stop repeating what follows may be a heading:
        that is one point at most. */
     if (!c->endp && !c->credit && ovn > 50 && ovn > ovp)
@@ -321,7 +326,7 @@ score (struct captions *st, const struct cline *v, const size_t *b,
     if (ov >= 50)
       evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of its "
                 "words)", (unsigned long long)
-                v[b[ovp >= ovn ? bl[wb] : al[wa]]].ln->lineno, ov);
+                v[b[ovp >= ovn ? wb : wa]].ln->lineno, ov);
   }
   return s;
 }

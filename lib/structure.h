@@ -167,31 +167,51 @@ int vn_headline_like (const char *s, size_t n);
 /* ---------------------------------------------------------------------- */
 /* Repetition                                                             */
 
-/* The words of a line, folded and hashed, and where its sentences end. */
-struct vn_wordset
+/* The content words of S[0..N) (not stop words, not numbers), as keys
+   that ignore the case of a word's first letter, sorted and unique, into
+   WORDS (room for VN_MAX_CONTENT), and a filter of their shapes into
+   *SHAPES; return how many. */
+enum { VN_MAX_CONTENT = 64 };
+size_t vn_content_words (const char *s, size_t n, uint64_t *words,
+                         uint64_t *shapes);
+
+/* The share of the NW content WORDS (with their SHAPES) found in the text
+   S[0..N), as a percentage; 0 for fewer than two words. */
+int vn_overlap_text (const uint64_t *words, size_t nw, uint64_t shapes,
+                     const char *s, size_t n);
+
+/* The words of a line as tokens (runs between ASCII spaces and
+   punctuation, quotes and dashes trimmed), each keyed when first needed:
+   a line compared with several neighbours is cut up once. */
+struct vn_token
 {
-  uint64_t *h;          /* each word's hash, in order */
-  uint32_t *ends;       /* sentence I is H[ENDS[I-1] .. ENDS[I]) */
-  size_t nh, ns, hcap, scap;
+  uint32_t off, len;
+  uint64_t key;         /* as vn_content_words keys words, once KEYED */
+  unsigned char shape;  /* 0..63, of its first byte and length */
+  unsigned char keyed;
 };
 
-void vn_wordset_fill (struct vn_wordset *w, const char *s, size_t n);
-void vn_wordset_free (struct vn_wordset *w);
+struct vn_tokens
+{
+  const char *text;
+  size_t len;
+  struct vn_token *v;
+  size_t n, cap;
+};
 
-/* The content words of S[0..N) (not stop words, not numbers), hashed as
-   vn_wordset_fill does, sorted and unique, into WORDS (room for
-   VN_MAX_CONTENT); return how many. */
-enum { VN_MAX_CONTENT = 64 };
-size_t vn_content_words (const char *s, size_t n, uint64_t *words);
+void vn_tokens_fill (struct vn_tokens *t, const char *s, size_t n);
+void vn_tokens_free (struct vn_tokens *t);
 
-/* The largest share of the NW content WORDS found in one sentence of one
-   of the K word sets OTHER[], as a percentage, with the index of that set
-   in *WHICH (may be NULL); 0 for fewer than two words. */
-int vn_overlap_sets (const uint64_t *words, size_t nw,
-                     const struct vn_wordset *const *other, size_t k,
-                     size_t *which);
+/* vn_cues_in, vn_content_words and vn_overlap_text on tokens. */
+size_t vn_tokens_cues (const struct vn_tokens *t, unsigned kinds,
+                       struct vn_cue_hit *hits, size_t max);
+size_t vn_tokens_content (struct vn_tokens *t, uint64_t *words,
+                          uint64_t *shapes);
+int vn_tokens_overlap (const uint64_t *words, size_t nw, uint64_t shapes,
+                       struct vn_tokens *t);
 
-/* The same for the text S[0..N) and the K (at most 4) lines OTHER[]. */
+/* The largest share of the content words of S[0..N) found in one of the K
+   lines OTHER[], with the index of that line in *WHICH (may be NULL). */
 int vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
                 size_t k, size_t *which);
 

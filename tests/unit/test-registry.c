@@ -25,6 +25,11 @@ main (void)
       "entities and space are registered");
   ok (index_of ("entities") < index_of ("space"),
       "entities runs before space (DESIGN.md order)");
+  ok (index_of ("tones") < index_of ("captions")
+      && index_of ("captions") < index_of ("bylines")
+      && index_of ("bylines") < index_of ("boilerplate")
+      && index_of ("boilerplate") < index_of ("space"),
+      "captions, bylines, boilerplate run after tones, before space");
   ok (vn_fixer_find ("entities") == &vn_fixer_entities, "find by name");
   ok (vn_fixer_find ("vn-space") == &vn_fixer_space, "find by filter name");
   ok (vn_fixer_find ("nosuch") == NULL, "unknown name");
@@ -35,8 +40,9 @@ main (void)
       const struct vn_rule *r;
       int shaped = 1, described = 1;
 
-      ok (f->line != NULL && f->summary && *f->summary, "%s: has a line "
-          "function and a summary", f->name);
+      ok ((f->line != NULL) != (f->document != NULL) && f->summary
+          && *f->summary, "%s: has a line or a document function (one) and "
+          "a summary", f->name);
       ok (!strncmp (f->filter, "vn-", 3) && !strcmp (f->filter + 3, f->name),
           "%s: its filter is vn-%s", f->name, f->name);
       for (r = f->rules; r->code; r++)
