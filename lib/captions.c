@@ -121,6 +121,14 @@ list_item (const char *s, size_t n)
   return i > 0 && i + 1 < n && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
 }
 
+/* Whether S[0..N) holds an address (a header line, a link): no caption. */
+static int
+has_url (const char *s, size_t n)
+{
+  return (n >= 2 && s[0] == '#' && s[1] == ' ')
+    || memmem (s, n, "://", 3) || memmem (s, n, "www.", 4);
+}
+
 static int
 cmp_size (const void *a, const void *b)
 {
@@ -318,10 +326,10 @@ score (struct captions *st, const struct cline *v, const size_t *b,
             wa = q;
           }
       }
-    /* A line with no final stop repeating what follows may be a heading:
-       that is one point at most. */
-    if (!c->endp && !c->credit && ovn > 50 && ovn > ovp)
-      ovn = 50;
+    /* A line with no final stop repeating what follows is a heading,
+       unless blank lines before it mark where a picture was. */
+    if (!c->endp && !c->credit && c->blank_before < 2)
+      ovn = 0;
     ov = ovp >= ovn ? ovp : ovn;
     if (ov >= 50)
       evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of its "
@@ -455,7 +463,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           continue;
         }
       if ((pos == 0 && title) || gallery || c->text_len == 0
-          || list_item (ln->text, ln->len)
+          || list_item (ln->text, ln->len) || has_url (ln->text, ln->len)
           || (!c->credit && (c->chars > 350 || c->sents >= 2)))
         goto credit_only;
       series = pos >= series_start;
