@@ -218,6 +218,9 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
             }
           drop (st, doc, ln, e, W105, "a promo box ending in a link");
           break;
+        case VN_RESIDUE_NOTICE:
+          drop (st, doc, ln, e, W105, "a notice to readers with an address");
+          break;
         case VN_RESIDUE_MAYBE:
           vn_edits_note (e, 0, ln->len, &rules[W190],
                          "possible web residue, kept: '%.*s'",
@@ -225,6 +228,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           break;
         }
     }
+  vn_structure_finish (doc, lines, n, out);
 }
 
 const struct vn_fixer vn_fixer_boilerplate = {

@@ -269,6 +269,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           maybe = 1;
           break;
         }
+      /* A deletion takes the place of a tag removed from the same line. */
+      vn_edits_clear (&out[t[j - 1]]);
       vn_structure_delete (doc, ln, &out[t[j - 1]],
                            &rules[kind == VN_BYLINE_AUTHOR ? B101 : B102],
                            st->why.p);
@@ -282,10 +284,13 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       size_t at = glued_byline (st, ln->text, ln->len);
       if (at < ln->len)
         {
+          size_t from = at;
+          while (from < ln->len && ln->text[from] == ' ')
+            from++;
           vn_buf_clear (&st->scratch);
           vn_sbuf_printf (&st->scratch, "byline '%.*s' glued to the last "
-                          "sentence removed: %s", (int) (ln->len - at - 1),
-                          ln->text + at + 1, st->why.p);
+                          "sentence removed: %s", (int) (ln->len - from),
+                          ln->text + from, st->why.p);
           fix (doc, ln, &out[t[last - 1]], at, ln->len - at, "",
                &rules[B103], st->scratch.p);
         }
@@ -304,6 +309,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
         fix (doc, ln, &out[t[j]], at, 2, "", &rules[B105],
              "end marker './.' made '.'");
     }
+  vn_structure_finish (doc, lines, n, out);
 }
 
 const struct vn_fixer vn_fixer_bylines = {

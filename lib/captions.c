@@ -501,6 +501,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           vn_structure_explain (doc, ln, &rules[C103], r->p);
         }
     }
+  vn_structure_finish (doc, lines, n, out);
 }
 
 const struct vn_fixer vn_fixer_captions = {

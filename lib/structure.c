@@ -1352,7 +1352,7 @@ static int
 byline_part (const char *s, size_t n, int source, int *names, int *words)
 {
   size_t i = 0;
-  int nw = 0, nn = 0, caps = 0, other = 0, viet = 0;
+  int nw = 0, nn = 0, caps = 0, other = 0, viet = 0, theo = 0;
 
   vn_trim (&s, &n);
   if (n == 0)
@@ -1361,7 +1361,7 @@ byline_part (const char *s, size_t n, int source, int *names, int *words)
     {
       s += 5;
       n -= 5;
-      source = 1;
+      source = theo = 1;
     }
   if (vn_cue_whole (VN_CUE_OUTLET, s, n) || vn_cue_word (VN_CUE_SOURCE, s, n))
     return 2;
@@ -1382,11 +1382,18 @@ byline_part (const char *s, size_t n, int source, int *names, int *words)
         }
       else if (!source || !source_word (s + i, e - i))
         return 0;
+      else if (!vn_upper_at (s + i, e - i))
+        other++;        /* infonet, phys.org */
       else
-        other++;
+        caps++;         /* VietnamNet, DTrends */
       i = skip_spaces (s, n, e);
     }
   if (nw > (source ? 10 : 6))
+    return 0;
+  /* A source part may have a word in lower case (infonet, Bộ Tư pháp):
+     after "Theo", a third of them; a part that only follows a source
+     (Naver/News), none unless it is one word. */
+  if (source && other && nw > 1 && (!theo || other * 3 > nw))
     return 0;
   *names += nn;
   *words += nw;
@@ -1420,7 +1427,7 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
       if (t < n && s[t] == ':' && credit_value (s, n, t + 1, n))
         {
           if (why)
-            vn_buf_puts (why, "a photo credit line at the end");
+            vn_sbuf_printf (why, "%s", "a photo credit line at the end");
           return VN_BYLINE_CREDIT;
         }
       return VN_BYLINE_NONE;
@@ -1433,15 +1440,17 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
                         || !memcmp (s + 1, "theo ", 5))))
         {
           if (why)
-            vn_buf_puts (why, "a source line at the end");
+            vn_sbuf_printf (why, "%s", "a source line at the end");
           return VN_BYLINE_SOURCE;
         }
       return VN_BYLINE_NONE;
     }
-  if (vn_cue_word (VN_CUE_SOURCE, s, n) || vn_cue_whole (VN_CUE_OUTLET, s, n))
+  if (vn_cue_word (VN_CUE_SOURCE, s, n) || vn_cue_whole (VN_CUE_OUTLET, s, n)
+      || (n > 5 && !memcmp (s, "Theo ", 5)
+          && vn_cue_whole (VN_CUE_OUTLET, s + 5, n - 5)))
     {
       if (why)
-        vn_buf_puts (why, "a source line at the end");
+        vn_sbuf_printf (why, "%s", "a source line at the end");
       return VN_BYLINE_SOURCE;
     }
   if (!vn_upper_at (s, n))
@@ -1529,12 +1538,12 @@ vn_byline_kind (const char *s, size_t n, struct vn_buf *why)
           vn_sbuf_printf (why, "a byline at the end: %d of %d words are "
                          "names or initials", names, words);
           if (source)
-            vn_buf_puts (why, ", with its source");
+            vn_sbuf_printf (why, "%s", ", with its source");
         }
       return VN_BYLINE_AUTHOR;
     }
   if (why)
-    vn_buf_puts (why, "a source line at the end");
+    vn_sbuf_printf (why, "%s", "a source line at the end");
   return VN_BYLINE_SOURCE;
 }
 
@@ -1653,7 +1662,7 @@ vn_residue_kind (const char *s, size_t n)
   /* "* Mọi ý kiến ... gửi về hộp thư: x@y.vn": a footnote to readers with
      an address to write to. */
   if (s[0] == '*' && n < 300 && memchr (s, '@', n))
-    return VN_RESIDUE_PROMO;
+    return VN_RESIDUE_NOTICE;
   /* "... Chi tiết tại đây." */
   {
     size_t e = n, lw;
@@ -2053,6 +2062,39 @@ vn_structure_explain (const struct vn_doc *doc, const struct vn_line *ln,
   if (explain)
     fprintf (stderr, "%s: %s:%llu: %s: %s\n", vn_program_name, doc->name,
              (unsigned long long) ln->lineno, rule->code, reason);
+}
+
+/* The edit of E that deletes the line LN whole, or NULL. */
+static const struct vn_edit *
+deletes (const struct vn_edits *e, const struct vn_line *ln)
+{
+  size_t i;
+
+  for (i = 0; i < e->n; i++)
+    if (e->v[i].fix && e->v[i].off == 0
+        && e->v[i].len == ln->len + ln->eol_len && e->v[i].repl_len == 0)
+      return &e->v[i];
+  return NULL;
+}
+
+void
+vn_structure_finish (const struct vn_doc *doc, const struct vn_line *lines,
+                     size_t n, struct vn_edits *out)
+{
+  const struct vn_edit *d;
+  size_t k;
+
+  /* A JSON string that lost its last lines ends where the last kept line's
+     text does, as it ended with no line end before (a file gets one). */
+  if (!doc->jsonl || n == 0 || lines[n - 1].eol_len
+      || !(d = deletes (&out[n - 1], &lines[n - 1])))
+    return;
+  for (k = n - 1; k > 0 && deletes (&out[k - 1], &lines[k - 1]); k--)
+    ;
+  if (k > 0 && lines[k - 1].eol_len)
+    vn_edits_add (&out[k - 1], lines[k - 1].len, lines[k - 1].eol_len, "", 0,
+                  d->rule, "line end before the removed last "
+                  "line removed (the document had none)");
 }
 
 void

@@ -154,6 +154,7 @@ enum vn_residue
   VN_RESIDUE_COUNT,     /* 1.234 lượt xem, Bình luận (12) */
   VN_RESIDUE_LINK,      /* >> a headline; Xem thêm: a headline */
   VN_RESIDUE_PROMO,     /* ... Chi tiết tại đây. */
+  VN_RESIDUE_NOTICE,    /* * Mọi ý kiến ... gửi về hộp thư: x@y.vn */
   VN_RESIDUE_MAYBE      /* a short fragment of lower-case non-Vietnamese */
 };
 
@@ -226,6 +227,12 @@ int vn_structure_set_option (const char *name, const char *arg);
 void vn_structure_explain (const struct vn_doc *doc,
                            const struct vn_line *ln, const struct vn_rule *rule,
                            const char *reason);
+
+/* After the edits of a --jsonl document: when its last line, which had
+   no line end, was deleted, delete the line end of the last line kept. */
+void vn_structure_finish (const struct vn_doc *doc,
+                          const struct vn_line *lines, size_t n,
+                          struct vn_edits *out);
 
 /* Remove LN whole, terminator included, for RULE with REASON, and explain
    it. */

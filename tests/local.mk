@@ -14,10 +14,12 @@ tests_unit_test_entities_SOURCES = tests/unit/test-entities.c tests/unit/tap.h
 tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
 tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
 tests_unit_test_syllable_SOURCES = tests/unit/test-syllable.c tests/unit/tap.h
+tests_unit_test_structure_SOURCES = tests/unit/test-structure.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
-	tests/unit/test-registry tests/unit/test-syllable
+	tests/unit/test-registry tests/unit/test-syllable \
+	tests/unit/test-structure
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -34,7 +36,10 @@ GOLDEN_TESTS = \
 	tests/golden/invalid.vt \
 	tests/golden/errors.vt \
 	tests/golden/seeds.vt \
-	tests/golden/document.vt
+	tests/golden/document.vt \
+	tests/golden/captions.vt \
+	tests/golden/bylines.vt \
+	tests/golden/boilerplate.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/data/syllables.txt tests/data/tone-pairs.tsv \
