@@ -22,43 +22,23 @@ static const struct vn_rule rules[] = {
 };
 enum { W101, W102, W103, W104, W105, W190 };
 
+/* The kinds of residue that go as they are: their rule and description. */
+static const struct
+{
+  int rule;
+  const char *what;
+} plain[] = {
+  [VN_RESIDUE_CUE] = {W101, "a line of web residue"},
+  [VN_RESIDUE_COUNT] = {W103, "a view, share or comment count"},
+  [VN_RESIDUE_LINK] = {W104, "a link to a related article"},
+  [VN_RESIDUE_NOTICE] = {W105, "a notice to readers with an address"},
+};
+
 /* Headlines listed under "Tin liên quan": at most this many. */
 enum { MAX_RELATED = 8 };
 
-struct boilerplate
-{
-  size_t *text;         /* indices of the lines that are not blank */
-  size_t cap;
-  struct vn_buf why;
-};
-
-static void *
-create (void)
-{
-  vn_cues_acquire ();
-  return vn_xcalloc (1, sizeof (struct boilerplate));
-}
-
 static void
-destroy (void *state)
-{
-  struct boilerplate *st = state;
-
-  free (st->text);
-  vn_buf_free (&st->why);
-  free (st);
-  vn_cues_release ();
-}
-
-static int
-set_option (void *state, const char *name, const char *arg)
-{
-  (void) state;
-  return vn_structure_set_option (name, arg);
-}
-
-static void
-drop (struct boilerplate *st, const struct vn_doc *doc,
+drop (struct vn_structure_state *st, const struct vn_doc *doc,
       const struct vn_line *ln, struct vn_edits *e, int rule,
       const char *what)
 {
@@ -151,36 +131,22 @@ static void
 document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           size_t n, struct vn_edits *out)
 {
-  struct boilerplate *st = state;
-  size_t i, j, nt = 0;
+  struct vn_structure_state *st = state;
+  size_t j, nt;
   size_t *t;
 
-  if (n > st->cap)
-    {
-      st->cap = vn_grow (st->cap, n);
-      st->text = vn_xrealloc (st->text, st->cap * sizeof *st->text);
-    }
+  nt = vn_text_lines (lines, n, &st->text, &st->cap);
   t = st->text;
-  for (i = 0; i < n; i++)
-    {
-      const char *s = lines[i].text;
-      size_t len = lines[i].len;
-      vn_trim (&s, &len);
-      if (len)
-        t[nt++] = i;
-    }
   for (j = 0; j < nt; j++)
     {
       const struct vn_line *ln = &lines[t[j]];
       struct vn_edits *e = &out[t[j]];
+      enum vn_residue kind = vn_residue_kind (ln->text, ln->len);
       size_t k;
 
-      switch (vn_residue_kind (ln->text, ln->len))
+      switch (kind)
         {
         case VN_RESIDUE_NONE:
-          break;
-        case VN_RESIDUE_CUE:
-          drop (st, doc, ln, e, W101, "a line of web residue");
           break;
         case VN_RESIDUE_RELATED:
           drop (st, doc, ln, e, W104, "the heading of a related-article list");
@@ -195,12 +161,6 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           if (lost_counter (lines, t, nt, j))
             drop (st, doc, ln, e, W102, "a number alone on a line, with no "
                   "other near it and no numbering it could belong to");
-          break;
-        case VN_RESIDUE_COUNT:
-          drop (st, doc, ln, e, W103, "a view, share or comment count");
-          break;
-        case VN_RESIDUE_LINK:
-          drop (st, doc, ln, e, W104, "a link to a related article");
           break;
         case VN_RESIDUE_PROMO:
           /* Its heading: a line just before it, short and without a final
@@ -218,13 +178,13 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
             }
           drop (st, doc, ln, e, W105, "a promo box ending in a link");
           break;
-        case VN_RESIDUE_NOTICE:
-          drop (st, doc, ln, e, W105, "a notice to readers with an address");
-          break;
         case VN_RESIDUE_MAYBE:
           vn_edits_note (e, 0, ln->len, &rules[W190],
                          "possible web residue, kept: '%.*s'",
                          (int) ln->len, ln->text);
+          break;
+        default:
+          drop (st, doc, ln, e, plain[kind].rule, plain[kind].what);
           break;
         }
     }
@@ -237,8 +197,8 @@ const struct vn_fixer vn_fixer_boilerplate = {
   .summary = "web residue lines: related links, share and view counts",
   .rules = rules,
   .options = vn_structure_options,
-  .create = create,
-  .destroy = destroy,
-  .set_option = set_option,
+  .create = vn_structure_create,
+  .destroy = vn_structure_destroy,
+  .set_option = vn_structure_fixer_option,
   .document = document,
 };

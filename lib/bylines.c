@@ -25,48 +25,6 @@ enum { B101, B102, B103, B104, B105, B190 };
 /* A byline block has at most this many lines (author, source, photos). */
 enum { MAX_BYLINES = 4 };
 
-struct bylines
-{
-  struct vn_buf why, scratch;
-  size_t *text;         /* indices of the lines that are not blank */
-  size_t cap;
-};
-
-static void *
-create (void)
-{
-  vn_cues_acquire ();
-  return vn_xcalloc (1, sizeof (struct bylines));
-}
-
-static void
-destroy (void *state)
-{
-  struct bylines *st = state;
-
-  vn_buf_free (&st->why);
-  vn_buf_free (&st->scratch);
-  free (st->text);
-  free (st);
-  vn_cues_release ();
-}
-
-static int
-set_option (void *state, const char *name, const char *arg)
-{
-  (void) state;
-  return vn_structure_set_option (name, arg);
-}
-
-static void
-fix (const struct vn_doc *doc, const struct vn_line *ln, struct vn_edits *e,
-     size_t off, size_t len, const char *repl, const struct vn_rule *rule,
-     const char *reason)
-{
-  vn_edits_add (e, off, len, repl, strlen (repl), rule, "%s", reason);
-  vn_structure_explain (doc, ln, rule, reason);
-}
-
 /* The dash after a source tag at S[I]: its end (spaces after included),
    or 0 when none follows. */
 static size_t
@@ -155,7 +113,7 @@ source_tag (const char *s, size_t n)
 /* A byline glued to the end of the last sentence of S[0..N): the offset
    where what must go starts (the spaces before it included), or N. */
 static size_t
-glued_byline (struct bylines *st, const char *s, size_t n)
+glued_byline (struct vn_structure_state *st, const char *s, size_t n)
 {
   size_t i, start;
 
@@ -199,25 +157,13 @@ static void
 document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           size_t n, struct vn_edits *out)
 {
-  struct bylines *st = state;
-  size_t i, j, nt = 0, last, k;
+  struct vn_structure_state *st = state;
+  size_t j, nt, last, k;
   size_t *t;
   int found = 0, maybe = 0;
 
-  if (n > st->cap)
-    {
-      st->cap = vn_grow (st->cap, n);
-      st->text = vn_xrealloc (st->text, st->cap * sizeof *st->text);
-    }
+  nt = vn_text_lines (lines, n, &st->text, &st->cap);
   t = st->text;
-  for (i = 0; i < n; i++)
-    {
-      const char *s = lines[i].text;
-      size_t len = lines[i].len;
-      vn_trim (&s, &len);
-      if (len)
-        t[nt++] = i;
-    }
   if (nt == 0)
     return;
 
@@ -235,8 +181,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           vn_buf_clear (&st->scratch);
           vn_sbuf_printf (&st->scratch, "source tag '%.*s' removed",
                           (int) shown, s);
-          fix (doc, ln, &out[t[j]], (size_t) (s - ln->text), k, "",
-               &rules[B104], st->scratch.p);
+          vn_structure_fix (doc, ln, &out[t[j]], (size_t) (s - ln->text),
+                            k, "", &rules[B104], st->scratch.p);
           break;
         }
       /* Only a title may come before the tagged paragraph. */
@@ -291,8 +237,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           vn_sbuf_printf (&st->scratch, "byline '%.*s' glued to the last "
                           "sentence removed: %s", (int) (ln->len - from),
                           ln->text + from, st->why.p);
-          fix (doc, ln, &out[t[last - 1]], at, ln->len - at, "",
-               &rules[B103], st->scratch.p);
+          vn_structure_fix (doc, ln, &out[t[last - 1]], at, ln->len - at,
+                            "", &rules[B103], st->scratch.p);
         }
     }
 
@@ -306,8 +252,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       at = (size_t) (s - ln->text) + len - 2;
       if (len >= 3 && !memcmp (s + len - 3, "./.", 3)
           && !covered (&out[t[j]], at))
-        fix (doc, ln, &out[t[j]], at, 2, "", &rules[B105],
-             "end marker './.' made '.'");
+        vn_structure_fix (doc, ln, &out[t[j]], at, 2, "", &rules[B105],
+                          "end marker './.' made '.'");
     }
   vn_structure_finish (doc, lines, n, out);
 }
@@ -319,8 +265,8 @@ const struct vn_fixer vn_fixer_bylines = {
     "start, the end marker ./.",
   .rules = rules,
   .options = vn_structure_options,
-  .create = create,
-  .destroy = destroy,
-  .set_option = set_option,
+  .create = vn_structure_create,
+  .destroy = vn_structure_destroy,
+  .set_option = vn_structure_fixer_option,
   .document = document,
 };

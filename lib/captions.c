@@ -81,13 +81,6 @@ destroy (void *state)
 }
 
 static int
-set_option (void *state, const char *name, const char *arg)
-{
-  (void) state;
-  return vn_structure_set_option (name, arg);
-}
-
-static int
 is_blank (const struct vn_line *ln)
 {
   size_t i;
@@ -496,9 +489,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
                           pos == 0 && title ? " from the title"
                           : gallery ? " (a photo gallery: the text stays)"
                           : "", "");
-          vn_edits_add (e, c->cr.cut_off, c->cr.cut_len, "", 0, &rules[C103],
-                        "%s", r->p);
-          vn_structure_explain (doc, ln, &rules[C103], r->p);
+          vn_structure_fix (doc, ln, e, c->cr.cut_off, c->cr.cut_len, "",
+                            &rules[C103], r->p);
         }
     }
   vn_structure_finish (doc, lines, n, out);
@@ -512,6 +504,6 @@ const struct vn_fixer vn_fixer_captions = {
   .options = vn_structure_options,
   .create = create,
   .destroy = destroy,
-  .set_option = set_option,
+  .set_option = vn_structure_fixer_option,
   .document = document,
 };

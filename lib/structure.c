@@ -266,7 +266,8 @@ closer_at (const char *s, size_t n, size_t i)
   if (c == '"' || c == '\'' || c == ')' || c == ']')
     return 1;
   if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80
-      && ((unsigned char) s[i + 2] == 0x9D || (unsigned char) s[i + 2] == 0x99))
+      && ((unsigned char) s[i + 2] == 0x9D
+          || (unsigned char) s[i + 2] == 0x99))
     return 3;
   if (c == 0xC2 && i + 1 < n && (unsigned char) s[i + 1] == 0xBB)
     return 2;
@@ -282,7 +283,8 @@ opener_at (const char *s, size_t n, size_t i)
   if (c == '"' || c == '\'' || c == '(')
     return 1;
   if (c == 0xE2 && i + 2 < n && (unsigned char) s[i + 1] == 0x80
-      && ((unsigned char) s[i + 2] == 0x9C || (unsigned char) s[i + 2] == 0x98))
+      && ((unsigned char) s[i + 2] == 0x9C
+          || (unsigned char) s[i + 2] == 0x98))
     return 3;
   if (c == 0xC2 && i + 1 < n && (unsigned char) s[i + 1] == 0xAB)
     return 2;
@@ -974,111 +976,49 @@ vn_cue_whole (enum vn_cue_kind kind, const char *s, size_t n)
   return vn_cue_word (kind, s, n);
 }
 
-size_t
-vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
-           int *weight, const char **text)
+/* The longest cue of KIND whose first word, starting at S[START] of
+   S[0..N), hashes (fnv) to H, and that ends on a word boundary; NULL if
+   none. */
+static const struct cue *
+longest_at (enum vn_cue_kind kind, uint64_t h, const char *s, size_t n,
+            size_t start)
 {
   const struct cue *c, *best = NULL;
-  size_t we = vn_word_end (s, n, at), k;
-  uint64_t h = fnv (s + at, we - at);
+  size_t k;
 
-  if (!maybe_first (h))
-    return 0;
   h = mix (kind, h);
-
   for (c = cues.bucket[h % NBUCKETS]; c; c = c->next)
     {
-      size_t start;
-      if (c->key != h || c->kind != kind || c->lead > at)
+      size_t at;
+      if (c->key != h || c->kind != kind || c->lead > start)
         continue;
-      start = at - c->lead;
-      if (start + c->len > n || memcmp (s + start, c->text, c->len)
-          || (start + c->len < n
-              && vn_word_char_at (s, n, start + c->len, &k)
-              && word_char_before (s, n, start + c->len))
-          || (c->lead && word_char_before (s, n, start)))
+      at = start - c->lead;
+      if (at + c->len > n || memcmp (s + at, c->text, c->len)
+          || (at + c->len < n && vn_word_char_at (s, n, at + c->len, &k)
+              && word_char_before (s, n, at + c->len))
+          || (c->lead && word_char_before (s, n, at)))
         continue;
       if (!best || c->len > best->len)
         best = c;
     }
-  if (!best)
+  return best;
+}
+
+size_t
+vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
+           int *weight, const char **text)
+{
+  const struct cue *best;
+  size_t we = vn_word_end (s, n, at);
+  uint64_t h = fnv (s + at, we - at);
+
+  if (!maybe_first (h) || !(best = longest_at (kind, h, s, n, at)))
     return 0;
   if (weight)
     *weight = best->weight;
   if (text)
     *text = best->text;
   return best->len;
-}
-
-size_t
-vn_cues_in (const char *s, size_t n, unsigned kinds, struct vn_cue_hit *hits,
-            size_t max)
-{
-  const unsigned char *u = (const unsigned char *) s;
-  size_t i = 0, nh = 0, k, skip_to = 0;
-
-  while (i < n && nh < max)
-    {
-      size_t start, best_len = 0;
-      uint64_t h;
-      int kind;
-
-      /* To the next word. */
-      while (i < n && u[i] < 0x80 && !vn_is_alnum (u[i]))
-        i++;
-      if (i >= n)
-        break;
-      if (u[i] >= 0x80 && !word_char_fast (s, n, i, &k))
-        {
-          i += k;
-          continue;
-        }
-      /* Through it; hashed only when its first two bytes may start a
-         cue. */
-      start = i;
-      i = word_end (s, n, i);
-      if (start < skip_to || !maybe_prefix (u + start, i - start))
-        continue;
-      h = fnv (s + start, i - start);
-      if (!maybe_first (h))
-        continue;
-      for (kind = 0; kind < VN_CUE_NKINDS; kind++)
-        {
-          const struct cue *c, *best = NULL;
-          uint64_t key;
-          if (!(kinds >> kind & 1))
-            continue;
-          key = mix ((enum vn_cue_kind) kind, h);
-          for (c = cues.bucket[key % NBUCKETS]; c; c = c->next)
-            {
-              size_t at;
-              if (c->key != key || c->kind != kind || c->lead > start)
-                continue;
-              at = start - c->lead;
-              if (at + c->len > n || memcmp (s + at, c->text, c->len)
-                  || (at + c->len < n && word_char_fast (s, n, at + c->len, &k)
-                      && word_char_before (s, n, at + c->len))
-                  || (c->lead && word_char_before (s, n, at)))
-                continue;
-              if (!best || c->len > best->len)
-                best = c;
-            }
-          if (!best)
-            continue;
-          hits[nh].kind = (enum vn_cue_kind) kind;
-          hits[nh].off = start - best->lead;
-          hits[nh].len = best->len;
-          hits[nh].weight = best->weight;
-          hits[nh].text = best->text;
-          if (best->len > best_len)
-            best_len = best->len;
-          if (++nh == max)
-            break;
-        }
-      if (best_len)
-        skip_to = start + best_len;
-    }
-  return nh;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1757,81 +1697,6 @@ shape_index (const unsigned char *p, size_t n)
   return (c * 7 + (unsigned) n) & 63;
 }
 
-static inline uint64_t
-shape_bit (const unsigned char *p, size_t n)
-{
-  return UINT64_C (1) << shape_index (p, n);
-}
-
-size_t
-vn_content_words (const char *s, size_t n, uint64_t *words, uint64_t *shapes)
-{
-  const unsigned char *u = (const unsigned char *) s;
-  size_t nw = 0, i = 0, j, a, e;
-  uint64_t h;
-
-  *shapes = 0;
-  while (nw < VN_MAX_CONTENT && next_token (u, n, &i, &a, &e))
-    {
-      if (vn_is_digit (u[a]))
-        continue;
-      h = word_key (u + a, e - a, n - a);
-      if (stop_word (e - a, h))
-        continue;
-      words[nw++] = h;
-      *shapes |= shape_bit (u + a, e - a);
-    }
-  /* At most VN_MAX_CONTENT: an insertion sort, then no duplicates. */
-  for (i = 1; i < nw; i++)
-    {
-      uint64_t x = words[i];
-      for (j = i; j > 0 && words[j - 1] > x; j--)
-        words[j] = words[j - 1];
-      words[j] = x;
-    }
-  for (i = 0, j = 0; i < nw; i++)
-    if (j == 0 || words[i] != words[j - 1])
-      words[j++] = words[i];
-  return j;
-}
-
-int
-vn_overlap_text (const uint64_t *words, size_t nw, uint64_t shapes,
-                 const char *s, size_t n)
-{
-  const unsigned char *u = (const unsigned char *) s;
-  uint64_t seen = 0;
-  size_t i = 0, a, e;
-  int hits = 0;
-
-  if (nw < 2)
-    return 0;
-  while (next_token (u, n, &i, &a, &e))
-    {
-      size_t lo = 0, hi = nw;
-      uint64_t h;
-
-      /* Most words have a shape no content word has: no need to hash. */
-      if (!(shapes & shape_bit (u + a, e - a)))
-        continue;
-      h = word_key (u + a, e - a, n - a);
-      while (lo < hi)
-        {
-          size_t mid = (lo + hi) / 2;
-          if (words[mid] < h)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (lo < nw && words[lo] == h && !(seen >> lo & 1))
-        {
-          seen |= UINT64_C (1) << lo;
-          hits++;
-        }
-    }
-  return hits * 100 / (int) nw;
-}
-
 void
 vn_tokens_fill (struct vn_tokens *t, const char *s, size_t n)
 {
@@ -1881,41 +1746,25 @@ vn_tokens_cues (const struct vn_tokens *t, unsigned kinds,
       h = fnv (s + start, len);
       if (!maybe_first (h))
         continue;
-      for (kind = 0; kind < VN_CUE_NKINDS; kind++)
+      for (kind = 0; kind < VN_CUE_NKINDS && nh < max; kind++)
         {
-          const struct cue *c, *best = NULL;
-          uint64_t key;
-          if (!(kinds >> kind & 1))
-            continue;
-          key = mix ((enum vn_cue_kind) kind, h);
-          for (c = cues.bucket[key % NBUCKETS]; c; c = c->next)
-            {
-              size_t at;
-              if (c->key != key || c->kind != kind || c->lead > start)
-                continue;
-              at = start - c->lead;
-              if (at + c->len > n || memcmp (s + at, c->text, c->len)
-                  || (at + c->len < n && word_char_fast (s, n, at + c->len, &k)
-                      && word_char_before (s, n, at + c->len))
-                  || (c->lead && word_char_before (s, n, at)))
-                continue;
-              if (!best || c->len > best->len)
-                best = c;
-            }
-          if (!best)
+          const struct cue *best;
+          if (!(kinds >> kind & 1)
+              || !(best = longest_at ((enum vn_cue_kind) kind, h, s, n,
+                                      start)))
             continue;
           hits[nh].kind = (enum vn_cue_kind) kind;
           hits[nh].off = start - best->lead;
           hits[nh].len = best->len;
           hits[nh].weight = best->weight;
           hits[nh].text = best->text;
+          nh++;
           if (best->len > best_len)
             best_len = best->len;
-          if (++nh == max)
-            break;
         }
       if (best_len)
         skip_to = start + best_len;
+      (void) k;
     }
   return nh;
 }
@@ -2011,18 +1860,25 @@ int
 vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
             size_t k, size_t *which)
 {
+  struct vn_tokens self = { 0 }, them = { 0 };
   uint64_t words[VN_MAX_CONTENT], shapes;
-  size_t nw = vn_content_words (s, n, words, &shapes), i;
+  size_t nw, i;
   int best = 0, o;
 
+  vn_tokens_fill (&self, s, n);
+  nw = vn_tokens_content (&self, words, &shapes);
   for (i = 0; i < k; i++)
-    if ((o = vn_overlap_text (words, nw, shapes, other[i]->text,
-                              other[i]->len)) > best)
-      {
-        best = o;
-        if (which)
-          *which = i;
-      }
+    {
+      vn_tokens_fill (&them, other[i]->text, other[i]->len);
+      if ((o = vn_tokens_overlap (words, nw, shapes, &them)) > best)
+        {
+          best = o;
+          if (which)
+            *which = i;
+        }
+    }
+  vn_tokens_free (&self);
+  vn_tokens_free (&them);
   return best;
 }
 
@@ -2041,6 +1897,54 @@ const struct vn_fixer_option vn_structure_options[] = {
    "on standard error as FILE:LINE: RULE: evidence"},
   {NULL, 0, NULL, NULL}
 };
+
+void *
+vn_structure_create (void)
+{
+  vn_cues_acquire ();
+  return vn_xcalloc (1, sizeof (struct vn_structure_state));
+}
+
+void
+vn_structure_destroy (void *state)
+{
+  struct vn_structure_state *st = state;
+
+  free (st->text);
+  vn_buf_free (&st->why);
+  vn_buf_free (&st->scratch);
+  free (st);
+  vn_cues_release ();
+}
+
+size_t
+vn_text_lines (const struct vn_line *lines, size_t n, size_t **index,
+               size_t *cap)
+{
+  size_t i, nt = 0;
+
+  if (n > *cap)
+    {
+      *cap = vn_grow (*cap, n);
+      *index = vn_xrealloc (*index, *cap * sizeof **index);
+    }
+  for (i = 0; i < n; i++)
+    {
+      const char *s = lines[i].text;
+      size_t len = lines[i].len;
+      vn_trim (&s, &len);
+      if (len)
+        (*index)[nt++] = i;
+    }
+  return nt;
+}
+
+int
+vn_structure_fixer_option (void *state, const char *name, const char *arg)
+{
+  (void) state;
+  return vn_structure_set_option (name, arg);
+}
 
 int
 vn_structure_set_option (const char *name, const char *arg)
@@ -2098,10 +2002,19 @@ vn_structure_finish (const struct vn_doc *doc, const struct vn_line *lines,
 }
 
 void
+vn_structure_fix (const struct vn_doc *doc, const struct vn_line *ln,
+                  struct vn_edits *out, size_t off, size_t len,
+                  const char *repl, const struct vn_rule *rule,
+                  const char *reason)
+{
+  vn_edits_add (out, off, len, repl, strlen (repl), rule, "%s", reason);
+  vn_structure_explain (doc, ln, rule, reason);
+}
+
+void
 vn_structure_delete (const struct vn_doc *doc, const struct vn_line *ln,
                      struct vn_edits *out, const struct vn_rule *rule,
                      const char *reason)
 {
-  vn_edits_add (out, 0, ln->len + ln->eol_len, "", 0, rule, "%s", reason);
-  vn_structure_explain (doc, ln, rule, reason);
+  vn_structure_fix (doc, ln, out, 0, ln->len + ln->eol_len, "", rule, reason);
 }

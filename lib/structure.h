@@ -63,9 +63,7 @@ size_t vn_cue_at (enum vn_cue_kind kind, const char *s, size_t n, size_t at,
 void vn_sbuf_printf (struct vn_buf *b, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 
-/* The cues of the KINDS (a bit mask of 1 << kind) in S[0..N), in one
-   pass: at each word, the longest cue of each kind starting there; a word
-   inside a cue found starts none.  Return how many, at most MAX. */
+/* A cue found in a line (vn_tokens_cues). */
 struct vn_cue_hit
 {
   enum vn_cue_kind kind;
@@ -73,8 +71,6 @@ struct vn_cue_hit
   int weight;
   const char *text;
 };
-size_t vn_cues_in (const char *s, size_t n, unsigned kinds,
-                   struct vn_cue_hit *hits, size_t max);
 
 /* ---------------------------------------------------------------------- */
 /* Characters, words and sentences                                        */
@@ -168,18 +164,7 @@ int vn_headline_like (const char *s, size_t n);
 /* ---------------------------------------------------------------------- */
 /* Repetition                                                             */
 
-/* The content words of S[0..N) (not stop words, not numbers), as keys
-   that ignore the case of a word's first letter, sorted and unique, into
-   WORDS (room for VN_MAX_CONTENT), and a filter of their shapes into
-   *SHAPES; return how many. */
 enum { VN_MAX_CONTENT = 64 };
-size_t vn_content_words (const char *s, size_t n, uint64_t *words,
-                         uint64_t *shapes);
-
-/* The share of the NW content WORDS (with their SHAPES) found in the text
-   S[0..N), as a percentage; 0 for fewer than two words. */
-int vn_overlap_text (const uint64_t *words, size_t nw, uint64_t shapes,
-                     const char *s, size_t n);
 
 /* The words of a line as tokens (runs between ASCII spaces and
    punctuation, quotes and dashes trimmed), each keyed when first needed:
@@ -187,7 +172,8 @@ int vn_overlap_text (const uint64_t *words, size_t nw, uint64_t shapes,
 struct vn_token
 {
   uint32_t off, len;
-  uint64_t key;         /* as vn_content_words keys words, once KEYED */
+  uint64_t key;         /* its key (the case of its first letter
+                           ignored), once KEYED */
   unsigned char shape;  /* 0..63, of its first byte and length */
   unsigned char keyed;
 };
@@ -203,11 +189,20 @@ struct vn_tokens
 void vn_tokens_fill (struct vn_tokens *t, const char *s, size_t n);
 void vn_tokens_free (struct vn_tokens *t);
 
-/* vn_cues_in, vn_content_words and vn_overlap_text on tokens. */
+/* The cues of the KINDS (a bit mask of 1 << kind) among the words of T:
+   at each word, the longest cue of each kind starting there; a word
+   inside a cue found starts none.  Return how many, at most MAX. */
 size_t vn_tokens_cues (const struct vn_tokens *t, unsigned kinds,
                        struct vn_cue_hit *hits, size_t max);
+
+/* The content words of T (not stop words, not numbers) as keys, sorted
+   and unique, into WORDS (room for VN_MAX_CONTENT), and a filter of their
+   shapes into *SHAPES; return how many. */
 size_t vn_tokens_content (struct vn_tokens *t, uint64_t *words,
                           uint64_t *shapes);
+
+/* The share of the NW content WORDS (with their SHAPES) found among the
+   words of T, as a percentage; 0 for fewer than two words. */
 int vn_tokens_overlap (const uint64_t *words, size_t nw, uint64_t shapes,
                        struct vn_tokens *t);
 
@@ -219,20 +214,47 @@ int vn_overlap (const char *s, size_t n, const struct vn_line *const *other,
 /* ---------------------------------------------------------------------- */
 /* The options all three filters share                                    */
 
-/* The fixer options --cues=FILE and --explain, and their handler. */
+/* The fixer options --cues=FILE and --explain, and their handler (the
+   second form is a fixer's set_option: the lists are the process's). */
 extern const struct vn_fixer_option vn_structure_options[];
 int vn_structure_set_option (const char *name, const char *arg);
+int vn_structure_fixer_option (void *state, const char *name,
+                               const char *arg);
+
+/* The state of a structure fixer that needs no more: the lines of text of
+   the document at hand and two buffers for reasons.  The lists are
+   acquired with it and released with it. */
+struct vn_structure_state
+{
+  size_t *text;         /* indices of the lines that are not blank */
+  size_t cap;
+  struct vn_buf why, scratch;
+};
+void *vn_structure_create (void);
+void vn_structure_destroy (void *state);
+
+/* The indices of the lines of LINES[0..N) that are not blank, into
+   *INDEX (grown to *CAP as needed); return how many. */
+size_t vn_text_lines (const struct vn_line *lines, size_t n, size_t **index,
+                      size_t *cap);
 
 /* With --explain, print FILE:LINE: RULE: REASON on standard error. */
 void vn_structure_explain (const struct vn_doc *doc,
-                           const struct vn_line *ln, const struct vn_rule *rule,
-                           const char *reason);
+                           const struct vn_line *ln,
+                           const struct vn_rule *rule, const char *reason);
 
 /* After the edits of a --jsonl document: when its last line, which had
    no line end, was deleted, delete the line end of the last line kept. */
 void vn_structure_finish (const struct vn_doc *doc,
                           const struct vn_line *lines, size_t n,
                           struct vn_edits *out);
+
+/* Replace LN->text[OFF..OFF+LEN) by REPL for RULE with REASON, and
+   explain it. */
+void vn_structure_fix (const struct vn_doc *doc, const struct vn_line *ln,
+                       struct vn_edits *out, size_t off, size_t len,
+                       const char *repl, const struct vn_rule *rule,
+                       const char *reason);
 
 /* Remove LN whole, terminator included, for RULE with REASON, and explain
    it. */

@@ -78,9 +78,10 @@ main (void)
   /* Folding keeps the length and lowers the letters Vietnamese writes. */
   len = strlen ("ĐẠI HỘI Ưu Tú");
   vn_fold ("ĐẠI HỘI Ưu Tú", len, buf);
-  ok_mem (buf, len, "đại hội ưu tú", len, "fold: Đ, dotted and horned capitals");
-  ok (vn_upper_at ("Ảnh", 4) && !vn_upper_at ("ảnh", 4) && !vn_upper_at ("1", 1),
-      "upper case: Ả yes, ả and 1 no");
+  ok_mem (buf, len, "đại hội ưu tú", len,
+          "fold: Đ, dotted and horned capitals");
+  ok (vn_upper_at ("Ảnh", 4) && !vn_upper_at ("ảnh", 4)
+      && !vn_upper_at ("1", 1), "upper case: Ả yes, ả and 1 no");
   ok (vn_chars ("Đà Nẵng", strlen ("Đà Nẵng")) == 7, "characters, not bytes");
 
   /* Sentences: abbreviations and initials end none. */
@@ -90,7 +91,8 @@ main (void)
       "TP. is an abbreviation");
   ok (sentences ("Bà Nguyễn Thị A. Phương phát biểu.") == 1,
       "an initial ends no sentence");
-  ok (sentences ("Giá là 5.385 đồng. Tăng 3%.") == 2, "a number's dot is none");
+  ok (sentences ("Giá là 5.385 đồng. Tăng 3%.") == 2,
+      "a number's dot is none");
   ok (sentences ("Không có dấu chấm") == 1, "a fragment is a sentence");
   ok (sentences ("Anh nói: \"Tôi đi.\" Rồi anh đi.") == 2,
       "a closing quote after the stop");
@@ -109,7 +111,8 @@ main (void)
           "after a full stop, with its own dot");
   ok_str (cut ("Các đại biểu cắt băng - Ảnh: Phượng Lệ"),
           "Các đại biểu cắt băng", "a final credit after a dash");
-  ok_str (cut ("Hết giờ. Ảnh: Reuters"), "Hết giờ.", "a final credit after a stop");
+  ok_str (cut ("Hết giờ. Ảnh: Reuters"), "Hết giờ.",
+          "a final credit after a stop");
   ok_str (cut ("Ba người đã được cách ly. Ảnh minh họa."),
           "Ba người đã được cách ly.", "a final 'Ảnh minh họa.'");
   ok_str (cut ("Chiến hạm (ảnh minh họa từ Internet)."), "Chiến hạm.",
@@ -126,7 +129,8 @@ main (void)
 
   /* Bylines. */
   ok (byline ("Trung Trực, Văn Đăng") == VN_BYLINE_AUTHOR, "two names");
-  ok (byline ("N.T") == VN_BYLINE_AUTHOR && byline ("H.Long") == VN_BYLINE_AUTHOR
+  ok (byline ("N.T") == VN_BYLINE_AUTHOR
+      && byline ("H.Long") == VN_BYLINE_AUTHOR
       && byline ("KM") == VN_BYLINE_AUTHOR, "initials");
   ok (byline ("Thu Hiền/VOV") == VN_BYLINE_AUTHOR, "name and outlet");
   ok (byline ("Minh PhươngTheo Reuters, NPR") == VN_BYLINE_AUTHOR,
