@@ -395,6 +395,8 @@ print_diags (struct run *r)
 {
   size_t i;
 
+  if (r->ndiag == 0)
+    return;             /* and DIAG_V may be NULL, which qsort may not get */
   qsort (r->diag_v, r->ndiag, sizeof *r->diag_v, diag_cmp);
   for (i = 0; i < r->ndiag; i++)
     if (fputs (r->diags.p + r->diag_v[i].off, r->out) == EOF)
