@@ -118,8 +118,18 @@ list_item (const char *s, size_t n)
 static int
 has_url (const char *s, size_t n)
 {
-  return (n >= 2 && s[0] == '#' && s[1] == ' ')
-    || memmem (s, n, "://", 3) || memmem (s, n, "www.", 4);
+  const char *p, *end = s + n;
+
+  if (n >= 2 && s[0] == '#' && s[1] == ' ')
+    return 1;
+  for (p = s; (p = memchr (p, ':', (size_t) (end - p))); p++)
+    if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+      return 1;
+  /* 'w' is no Vietnamese letter: rare, and memchr finds it fast. */
+  for (p = s; (p = memchr (p, 'w', (size_t) (end - p))); p++)
+    if (end - p >= 4 && !memcmp (p, "www.", 4))
+      return 1;
+  return 0;
 }
 
 static int
@@ -380,7 +390,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
         c->text_len = tl ? (size_t) (t + tl - ln->text) : 0;
       }
       c->chars = vn_chars (ln->text, c->text_len);
-      c->sents = vn_sentences (ln->text, c->text_len, 4);
+      c->sents = vn_sentences (ln->text, c->text_len, 2);
       /* "... (Ảnh: X)." ends a sentence too. */
       c->endp = vn_ends_sentence (ln->text, c->text_len)
         || (c->credit && c->cr.trailing
@@ -456,8 +466,9 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           continue;
         }
       if ((pos == 0 && title) || gallery || c->text_len == 0
-          || list_item (ln->text, ln->len) || has_url (ln->text, ln->len)
-          || (!c->credit && (c->chars > 350 || c->sents >= 2)))
+          || list_item (ln->text, ln->len)
+          || (!c->credit && (c->chars > 350 || c->sents >= 2))
+          || has_url (ln->text, ln->len))
         goto credit_only;
       series = pos >= series_start;
       st->detail = 0;

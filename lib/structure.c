@@ -1665,6 +1665,15 @@ next_token (const unsigned char *u, size_t n, size_t *i, size_t *start,
       while (b < n && word_byte[u[b]] != 0)
         b++;
       *i = b;
+      /* Most tokens neither start nor end with punctuation of U+00A0..
+         U+00BF or U+2000..U+206F. */
+      if (u[a] != 0xE2 && u[a] != 0xC2 && !(b - a >= 3 && u[b - 3] == 0xE2)
+          && !(b - a >= 2 && u[b - 2] == 0xC2))
+        {
+          *start = a;
+          *end = b;
+          return 1;
+        }
       for (;;)
         {
           if (b - a >= 3 && u[a] == 0xE2 && (u[a + 1] & 0xFE) == 0x80)
@@ -1716,7 +1725,7 @@ vn_tokens_fill (struct vn_tokens *t, const char *s, size_t n)
         }
       k = &t->v[t->n++];
       k->off = (uint32_t) a;
-      k->len = (uint32_t) (e - a);
+      k->len = (uint16_t) (e - a > 65535 ? 65535 : e - a);
       k->shape = shape_index (u + a, e - a);
       k->keyed = 0;
     }

@@ -171,11 +171,12 @@ enum { VN_MAX_CONTENT = 64 };
    a line compared with several neighbours is cut up once. */
 struct vn_token
 {
-  uint32_t off, len;
-  uint64_t key;         /* its key (the case of its first letter
-                           ignored), once KEYED */
+  uint32_t off;
+  uint16_t len;         /* (a longer token is cut: no word is that long) */
   unsigned char shape;  /* 0..63, of its first byte and length */
   unsigned char keyed;
+  uint64_t key;         /* its key (the case of its first letter
+                           ignored), once KEYED */
 };
 
 struct vn_tokens
