@@ -376,7 +376,9 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       c->blank_before = blanks > 7 ? 7 : blanks;
       blanks = 0;
       c->text_len = ln->len;
-      c->skip = vn_residue_kind (ln->text, ln->len) != VN_RESIDUE_NONE;
+      /* Residue lines are short (a long promo is no caption either). */
+      c->skip = ln->len <= 400
+        && vn_residue_kind (ln->text, ln->len) != VN_RESIDUE_NONE;
       if (!c->skip && vn_credit_find (ln->text, ln->len, &c->cr))
         {
           c->credit = 1;
