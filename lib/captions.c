@@ -437,14 +437,20 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
   /* A photo gallery (half its paragraphs credited): removing the captions
      would empty it, so only the credits go. */
   gallery = ncredit >= 3 && ncredit * 2 >= nb;
-  /* The run of short single sentences that often closes an article
-     before its byline: a photo series. */
+  /* The run of short single sentences that often closes an article before
+     its byline: a photo series.  Short is shorter than most of its lines. */
   series_start = nb;
   if (has_byline && nb > 4)
     {
+      size_t median;
+      for (i = 0; i < nb; i++)
+        st->lens[i] = v[st->body[i]].chars;
+      qsort (st->lens, nb, sizeof *st->lens, cmp_size);
+      median = st->lens[nb / 2];
       while (series_start > 0 && nb - series_start < 6
              && v[st->body[series_start - 1]].sents == 1
-             && v[st->body[series_start - 1]].chars < 160)
+             && v[st->body[series_start - 1]].chars < 160
+             && v[st->body[series_start - 1]].chars * 10 < median * 6)
         series_start--;
       if (nb - series_start < 2)
         series_start = nb;
