@@ -6,6 +6,9 @@ bin_PROGRAMS += \
 	filters/vn-tones \
 	filters/vn-punct \
 	filters/vn-repeats \
+	filters/vn-captions \
+	filters/vn-bylines \
+	filters/vn-boilerplate \
 	filters/vn-space \
 	filters/vn-clean \
 	filters/vn-lint
@@ -19,3 +22,6 @@ filters_vn_repeats_SOURCES = filters/vn-repeats.c
 filters_vn_space_SOURCES = filters/vn-space.c
 filters_vn_clean_SOURCES = filters/vn-clean.c
 filters_vn_lint_SOURCES = filters/vn-lint.c
+filters_vn_captions_SOURCES = filters/vn-captions.c
+filters_vn_bylines_SOURCES = filters/vn-bylines.c
+filters_vn_boilerplate_SOURCES = filters/vn-boilerplate.c

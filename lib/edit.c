@@ -33,7 +33,9 @@ add (struct vn_edits *e, size_t off, size_t len, const char *repl,
 
   if (e->n == e->cap)
     {
-      e->cap = vn_grow (e->cap, e->n + 1);
+      /* Most lines get one or two edits: a document held whole has a set
+         per line, so start small. */
+      e->cap = e->cap ? vn_grow (e->cap, e->n + 1) : 4;
       e->v = vn_xrealloc (e->v, e->cap * sizeof *e->v);
     }
   d = &e->v[e->n++];

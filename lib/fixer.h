@@ -107,6 +107,9 @@ extern const struct vn_fixer vn_fixer_unicode;
 extern const struct vn_fixer vn_fixer_tones;
 extern const struct vn_fixer vn_fixer_punct;
 extern const struct vn_fixer vn_fixer_repeats;
+extern const struct vn_fixer vn_fixer_captions;
+extern const struct vn_fixer vn_fixer_bylines;
+extern const struct vn_fixer vn_fixer_boilerplate;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

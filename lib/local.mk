@@ -3,8 +3,11 @@ noinst_LIBRARIES += lib/libvnclean.a
 
 lib_libvnclean_a_SOURCES = \
 	lib/ascii.h \
+	lib/boilerplate.c \
 	lib/buf.c lib/buf.h \
 	lib/decode.c lib/decode.h \
+	lib/bylines.c \
+	lib/captions.c \
 	lib/diag.c lib/diag.h \
 	lib/diff.c lib/diff.h \
 	lib/driver.c lib/driver.h \
@@ -22,6 +25,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/repeats.c lib/repeats.h \
 	lib/scan.h \
 	lib/space.c \
+	lib/structure.c lib/structure.h \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
 	lib/unicode.c \
@@ -90,3 +94,17 @@ nodist_lib_libvnclean_a_SOURCES += lib/recode-tables.h
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU, and iconv (vn-recode) and libm.
 LDADD = lib/libvnclean.a $(ICU_LIBS) $(LIBICONV) -lm
+
+# The cue lists of the structure filters (vn-captions, vn-bylines,
+# vn-boilerplate), compiled in from data/: lib/structure.c parses them with
+# the code that reads --cues files.
+STRUCTURE_LISTS = $(top_srcdir)/data/structure-cues.tsv \
+	$(top_srcdir)/data/names.tsv $(top_srcdir)/data/stopwords.txt
+lib/structure-data.h: $(STRUCTURE_LISTS) $(top_srcdir)/lib/gen-structure-data.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-structure-data.awk \
+		$(STRUCTURE_LISTS) > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/structure-data.h
+CLEANFILES += lib/structure-data.h
+EXTRA_DIST += lib/gen-structure-data.awk
+nodist_lib_libvnclean_a_SOURCES += lib/structure-data.h

@@ -6,6 +6,9 @@ man_MANS += \
 	man/vn-tones.1 \
 	man/vn-punct.1 \
 	man/vn-repeats.1 \
+	man/vn-captions.1 \
+	man/vn-bylines.1 \
+	man/vn-boilerplate.1 \
 	man/vn-space.1 \
 	man/vn-clean.1 \
 	man/vn-lint.1

@@ -20,8 +20,9 @@ tests_unit_test_repeats_SOURCES = tests/unit/test-repeats.c tests/unit/tap.h
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
 	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-punct \
-	tests/unit/test-repeats tests/unit/test-recode
+	tests/unit/test-repeats tests/unit/test-recode tests/unit/test-structure
 tests_unit_test_recode_SOURCES = tests/unit/test-recode.c tests/unit/tap.h
+tests_unit_test_structure_SOURCES = tests/unit/test-structure.c tests/unit/tap.h
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -45,6 +46,9 @@ GOLDEN_TESTS = \
 	tests/golden/clean.vt \
 	tests/golden/lint.vt \
 	tests/golden/corpus.vt
+	tests/golden/captions.vt \
+	tests/golden/bylines.vt \
+	tests/golden/boilerplate.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/tools/check-sarif

@@ -28,6 +28,11 @@ main (void)
   ok (index_of ("tones") < index_of ("repeats")
       && index_of ("repeats") < index_of ("space"),
       "repeats runs after tones and before space (DESIGN.md order)");
+  ok (index_of ("tones") < index_of ("captions")
+      && index_of ("captions") < index_of ("bylines")
+      && index_of ("bylines") < index_of ("boilerplate")
+      && index_of ("boilerplate") < index_of ("space"),
+      "captions, bylines, boilerplate run after tones, before space");
   ok (vn_fixer_find ("entities") == &vn_fixer_entities, "find by name");
   ok (vn_fixer_find ("vn-space") == &vn_fixer_space, "find by filter name");
   ok (vn_fixer_find ("nosuch") == NULL, "unknown name");
