@@ -45,10 +45,10 @@ GOLDEN_TESTS = \
 	tests/golden/document.vt \
 	tests/golden/clean.vt \
 	tests/golden/lint.vt \
-	tests/golden/corpus.vt
 	tests/golden/captions.vt \
 	tests/golden/bylines.vt \
-	tests/golden/boilerplate.vt
+	tests/golden/boilerplate.vt \
+	tests/golden/corpus.vt
 TESTS += $(UNIT_TESTS) $(GOLDEN_TESTS)
 EXTRA_DIST += $(GOLDEN_TESTS) $(SAMPLE_RAW:sample/raw/%=tests/data/seeds/%)
 EXTRA_DIST += tests/tools/check-sarif
