@@ -62,6 +62,7 @@ const struct vn_fixer *vn_fixer_find (const char *name);
 extern const struct vn_fixer vn_fixer_entities;
 extern const struct vn_fixer vn_fixer_unicode;
 extern const struct vn_fixer vn_fixer_tones;
+extern const struct vn_fixer vn_fixer_typos;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

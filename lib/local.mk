@@ -12,11 +12,14 @@ lib_libvnclean_a_SOURCES = \
 	lib/fixer.h \
 	lib/json.c lib/json.h \
 	lib/line.h \
+	lib/ngram.c lib/ngram.h \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
 	lib/space.c \
+	lib/spell.c lib/spell.h \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
+	lib/typos.c \
 	lib/unicode.c \
 	lib/utf8.c lib/utf8.h
 
@@ -44,6 +47,24 @@ CLEANFILES += lib/rime-table.h
 EXTRA_DIST += lib/gen-rime-table.awk
 nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
 
+# The syllable and pair counts of vn-typos, generated from data/ngrams.tsv
+# (scripts/build-ngrams makes that file from a corpus), and its list of
+# misspellings from data/typos.tsv.
+lib/ngram-table.h: $(top_srcdir)/data/ngrams.tsv \
+		$(top_srcdir)/lib/gen-ngram-table.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-ngram-table.awk \
+		$(top_srcdir)/data/ngrams.tsv > $@-t && mv $@-t $@
+lib/typo-list.h: $(top_srcdir)/data/typos.tsv \
+		$(top_srcdir)/lib/gen-typo-list.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-typo-list.awk \
+		$(top_srcdir)/data/typos.tsv > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/ngram-table.h lib/typo-list.h
+CLEANFILES += lib/ngram-table.h lib/typo-list.h
+EXTRA_DIST += lib/gen-ngram-table.awk lib/gen-typo-list.awk
+nodist_lib_libvnclean_a_SOURCES += lib/ngram-table.h lib/typo-list.h
+
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU.
-LDADD = lib/libvnclean.a $(ICU_LIBS)
+LDADD = lib/libvnclean.a $(ICU_LIBS) $(LIBM)

@@ -11,6 +11,7 @@ const struct vn_fixer *const vn_registry[] = {
   &vn_fixer_entities,
   &vn_fixer_unicode,
   &vn_fixer_tones,
+  &vn_fixer_typos,
   &vn_fixer_space,
   NULL
 };

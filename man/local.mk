@@ -1,5 +1,5 @@
 ## man/local.mk -- man pages made from --help, so they cannot drift
-man_MANS += man/vn-entities.1 man/vn-space.1 man/vn-unicode.1 man/vn-tones.1
+man_MANS += man/vn-entities.1 man/vn-space.1 man/vn-unicode.1 man/vn-tones.1 man/vn-typos.1
 CLEANFILES += $(man_MANS)
 
 man/%.1: filters/%

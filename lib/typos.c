@@ -1,0 +1,924 @@
+/* typos.c -- the vn-typos fixer: misspelled syllables, listed misspellings,
+   real words the context rejects, stray capitals (CLEAN-TEXT.md section 5) */
+#include <config.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "diag.h"
+#include "fixer.h"
+#include "ngram.h"
+#include "spell.h"
+#include "syllable.h"
+#include "utf8.h"
+#include "typo-list.h"
+
+static const struct vn_rule rules[] = {
+  {"Y101", "no such syllable: corrected as the context shows (trưc tiếp -> "
+   "trực tiếp)"},
+  {"Y102", "listed misspelling fixed (data/typos.tsv or --typos: nổ lực -> "
+   "nỗ lực)"},
+  {"Y103", "real word the context rejects: corrected (xứ lý -> xử lý)"},
+  {"Y104", "stray capital inside a word lowered (khaI -> khai)"},
+  {"Y190", "note: no such syllable, and no sure correction: left as is"},
+  {"Y191", "note: word the context doubts, left as is"},
+  {NULL, NULL}
+};
+enum { Y101, Y102, Y103, Y104, Y190, Y191 };
+
+static const struct vn_fixer_option options[] = {
+  {"typos", 1, "FILE",
+   "also fix the misspellings listed in FILE (one a line: WRONG<TAB>RIGHT, "
+   "and optionally <TAB>CONDITIONS such as 'not-before:số,danh "
+   "not-after:tìm'; the format of data/typos.tsv); may be repeated"},
+  {"no-list", 0, NULL, "do not use the built-in list of misspellings"},
+  {"no-context", 0, NULL,
+   "fix listed misspellings and stray capitals only: no correction by "
+   "the n-gram model (Y101, Y103)"},
+  {NULL, 0, NULL, NULL}
+};
+
+/* The decision thresholds, in powers of ten of likelihood (see README:
+   "How vn-typos decides").  A real word is replaced only when the context
+   makes the candidate REAL_FIX times ten more likely (after the cost of
+   the slip) and the candidate occurs next to one of the neighbours at least
+   SUPPORT times; a word that is no syllable, when the best candidate beats
+   the second by NON_FIX. */
+#define REAL_FIX 4.5
+#define REAL_NOTE 3.0
+#define NON_FIX 1.5
+#define NON_ALONE 3.0
+enum { SUPPORT = 5 };
+
+/* What a word is, as far as its own bytes tell. */
+enum kind
+{
+  K_OTHER,              /* not Vietnamese: foreign, acronym, number... */
+  K_KNOWN,              /* a syllable that Vietnamese uses */
+  K_NONWORD,            /* parses, but no such syllable (trưc, khần) */
+  K_BROKEN,             /* Vietnamese letters that make no syllable
+                           (thươngg, trănm) */
+  K_STRAY               /* lower case with a stray capital (khaI) */
+};
+
+enum wcase { C_LOWER, C_TITLE, C_UPPER, C_MIXED };
+
+enum { CANON_MAX = 40 };
+
+struct info
+{
+  uint32_t id;                  /* n-gram number of CANON, or 0 */
+  unsigned char kind, wcase, ascii, canon_len;
+  char canon[CANON_MAX];        /* lower case, NFC, old style (for K_STRAY:
+                                   the word lowered, as the fix writes it) */
+};
+
+/* A misspelling of the list: WORDS words, each wrong and right (canonical
+   forms), and the words that may not stand before or after it. */
+struct listed
+{
+  size_t words;
+  char *wrong[4], *right[4];
+  char **not_before, **not_after;
+  size_t n_before, n_after;
+};
+
+/* Token cache: the info of words seen before, by their bytes (up to 24),
+   direct-mapped.  It changes only the speed, never the output. */
+enum { CACHE_BITS = 12, CACHE_KEY = 24 };
+struct cache_slot
+{
+  unsigned char len;            /* 0: empty */
+  char key[CACHE_KEY];
+  struct info info;
+};
+
+/* A word of the line being looked at. */
+struct tok
+{
+  size_t off, len;
+  int joined;                   /* only spaces since the previous word */
+  int sentence;                 /* first word of a sentence */
+  struct info info;
+};
+
+struct cands
+{
+  int done;
+  size_t n;
+  struct vn_spell_cand *v;
+};
+
+struct typos
+{
+  const struct vn_ngram *m;
+  int use_list, use_context;
+  struct listed *list;
+  size_t nlist, caplist;
+  struct cache_slot *cache;
+  struct tok *toks;
+  size_t ntoks, captoks;
+  struct cands *cands;          /* by n-gram number: candidates, made when
+                                   first needed */
+};
+
+/* ---------------------------------------------------------------------
+   Words: case, canonical form, kind. */
+
+/* The lower case of the Vietnamese (or ASCII) letter CP; CP otherwise. */
+static uint32_t
+lower_cp (uint32_t cp)
+{
+  if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+    return cp + 0x20;
+  if (cp == 0x102 || cp == 0x110 || cp == 0x128 || cp == 0x168
+      || cp == 0x1A0 || cp == 0x1AF)
+    return cp + 1;
+  if (cp >= 0x1EA0 && cp <= 0x1EF9 && !(cp & 1))
+    return cp + 1;
+  return cp;
+}
+
+static uint32_t
+upper_cp (uint32_t cp)
+{
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7))
+    return cp - 0x20;
+  if (cp == 0x103 || cp == 0x111 || cp == 0x129 || cp == 0x169
+      || cp == 0x1A1 || cp == 0x1B0)
+    return cp - 1;
+  if (cp >= 0x1EA0 && cp <= 0x1EF9 && (cp & 1))
+    return cp - 1;
+  return cp;
+}
+
+/* W[0..N) with every letter lowered into OUT (N bytes at most, as the
+   letters concerned keep their length); return the length. */
+static size_t
+lower_bytes (const char *w, size_t n, char *out)
+{
+  size_t i = 0, len = 0;
+
+  while (i < n)
+    {
+      uint32_t cp;
+      size_t k = vn_utf8_decode (w + i, n - i, &cp);
+      if (k == 0)
+        k = 1, cp = (unsigned char) w[i];
+      len += vn_utf8_encode (lower_cp (cp), out + len);
+      i += k;
+    }
+  return len;
+}
+
+/* The canonical form of a syllable: lower case, NFC, old style. */
+static size_t
+canon_syllable (struct vn_syllable *syl, char *out)
+{
+  size_t j;
+
+  for (j = 0; j < VN_SYL_MAX; j++)
+    syl->upper[j] = 0;
+  return vn_syllable_compose (syl, VN_STYLE_OLD, out);
+}
+
+/* Whether the syllable numbered ID is one Vietnamese really uses. */
+static int
+is_known (const struct vn_ngram *m, uint32_t id)
+{
+  return id && (vn_ngram_known (m, id) || vn_ngram_count (m, id) >= 3);
+}
+
+static void
+classify (const struct typos *st, const char *w, size_t n, struct info *in)
+{
+  struct vn_syllable syl;
+  uint32_t letters[VN_SYL_MAX];
+  unsigned upper;
+  enum vn_tone tone;
+  size_t k, j;
+
+  memset (in, 0, sizeof *in);
+  if (n >= CANON_MAX || n < 2)
+    return;
+  in->ascii = 1;
+  for (j = 0; j < n; j++)
+    if ((unsigned char) w[j] >= 0x80)
+      in->ascii = 0;
+  if (vn_syllable_parse (w, n, &syl))
+    {
+      int up = 0;
+      if (syl.n < 2)
+        return;                 /* a letter alone: an initial, a list */
+      for (j = 0; j < syl.n; j++)
+        up += syl.upper[j];
+      in->wcase = up == 0 ? C_LOWER
+        : (syl.upper[0] && up == 1 ? C_TITLE : C_UPPER);
+      in->canon_len = (unsigned char) canon_syllable (&syl, in->canon);
+      in->id = vn_ngram_id (st->m, in->canon, in->canon_len);
+      in->kind = syl.valid && is_known (st->m, in->id) ? K_KNOWN : K_NONWORD;
+      return;
+    }
+  k = vn_syllable_letters (w, n, letters, &upper, &tone);
+  if (k < 2)
+    return;
+  if (upper && !(upper & 1) && k >= 2)
+    {
+      /* khaI, tHông: lower case, then a capital; lowered, a syllable
+         that Vietnamese uses.  iPhone, eBay, mA are no syllable lowered,
+         or too short to tell. */
+      char low[CANON_MAX], c[VN_SYL_MAX * 4];
+      size_t len = lower_bytes (w, n, low);
+      if (k >= 3 && vn_syllable_parse (low, len, &syl) && syl.valid)
+        {
+          size_t cl = canon_syllable (&syl, c);
+          uint32_t id = vn_ngram_id (st->m, c, cl);
+          if (is_known (st->m, id))
+            {
+              in->kind = K_STRAY;
+              in->wcase = C_MIXED;
+              in->id = id;
+              memcpy (in->canon, low, len);
+              in->canon_len = (unsigned char) len;
+            }
+        }
+      return;
+    }
+  if (upper && upper != 1)
+    return;
+  /* No syllable, but only Vietnamese letters: a doubled or stray letter
+     (thươngg, trănm), worth a try when it has a letter or mark that only
+     Vietnamese writes; a plain ASCII word is more likely foreign. */
+  if (in->ascii)
+    return;
+  in->wcase = upper ? C_TITLE : C_LOWER;
+  in->canon_len = (unsigned char) lower_bytes (w, n, in->canon);
+  in->kind = K_BROKEN;
+}
+
+static const struct info *
+word_info (struct typos *st, const char *w, size_t n, struct info *tmp)
+{
+  struct cache_slot *slot;
+  uint32_t h = UINT32_C (2166136261);
+  size_t i;
+
+  if (n == 0 || n > CACHE_KEY)
+    {
+      classify (st, w, n, tmp);
+      return tmp;
+    }
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char) w[i]) * UINT32_C (16777619);
+  slot = &st->cache[h >> (32 - CACHE_BITS)];
+  if (slot->len == n && memcmp (slot->key, w, n) == 0)
+    return &slot->info;
+  classify (st, w, n, &slot->info);
+  slot->len = (unsigned char) n;
+  memcpy (slot->key, w, n);
+  return &slot->info;
+}
+
+/* ---------------------------------------------------------------------
+   The list of misspellings. */
+
+/* The canonical form of the word W[0..N) of a list, or NULL. */
+static char *
+canon_word (const char *w, size_t n)
+{
+  struct vn_syllable syl;
+  char buf[CANON_MAX * 2];
+  size_t len;
+
+  if (n == 0 || n >= CANON_MAX)
+    return NULL;
+  if (vn_syllable_parse (w, n, &syl))
+    len = canon_syllable (&syl, buf);
+  else
+    len = lower_bytes (w, n, buf);
+  buf[len] = '\0';
+  return vn_xstrdup (buf);
+}
+
+/* Split S at spaces into at most MAX canonical words; return how many, or
+   -1 when there are more or one is no word. */
+static int
+split_words (const char *s, char **out, int max)
+{
+  int n = 0;
+
+  while (*s)
+    {
+      const char *e;
+      while (*s == ' ')
+        s++;
+      if (!*s)
+        break;
+      e = strchr (s, ' ');
+      if (!e)
+        e = s + strlen (s);
+      if (n == max || !(out[n] = canon_word (s, (size_t) (e - s))))
+        return -1;
+      n++;
+      s = e;
+    }
+  return n;
+}
+
+/* Read the comma-separated words of LIST into *V, *N. */
+static int
+cond_words (const char *list, char ***v, size_t *n)
+{
+  const char *s = list;
+
+  while (*s)
+    {
+      const char *e = strchr (s, ',');
+      char *w;
+      if (!e)
+        e = s + strlen (s);
+      if (!(w = canon_word (s, (size_t) (e - s))))
+        return -1;
+      *v = vn_xrealloc (*v, (*n + 1) * sizeof **v);
+      (*v)[(*n)++] = w;
+      s = *e ? e + 1 : e;
+    }
+  return 0;
+}
+
+/* Add the row LINE (no line end) of a list; return NULL or why it is
+   not one. */
+static const char *
+add_row (struct typos *st, char *line)
+{
+  char *f[4] = { NULL };
+  struct listed e;
+  char *p = line, *c;
+  int nf = 0, a, b;
+
+  if (*line == '#' || *line == '\0')
+    return NULL;
+  while (nf < 4)
+    {
+      f[nf++] = p;
+      p = strchr (p, '\t');
+      if (!p)
+        break;
+      *p++ = '\0';
+    }
+  if (nf < 2)
+    return "expected WRONG<TAB>RIGHT[<TAB>CONDITIONS]";
+  memset (&e, 0, sizeof e);
+  a = split_words (f[0], e.wrong, 4);
+  b = split_words (f[1], e.right, 4);
+  if (a <= 0 || b <= 0)
+    return "WRONG and RIGHT must be one to four words of letters";
+  if (a != b)
+    return "WRONG and RIGHT must have as many words";
+  e.words = (size_t) a;
+  for (a = 0; a < b; a++)
+    if (strcmp (e.wrong[a], e.right[a]))
+      break;
+  if (a == b)
+    return "WRONG and RIGHT are the same";
+  if (nf >= 3 && strcmp (f[2], "-") && *f[2])
+    for (c = strtok (f[2], " "); c; c = strtok (NULL, " "))
+      {
+        int ok;
+        if (!strncmp (c, "not-before:", 11))
+          ok = cond_words (c + 11, &e.not_before, &e.n_before) == 0;
+        else if (!strncmp (c, "not-after:", 10))
+          ok = cond_words (c + 10, &e.not_after, &e.n_after) == 0;
+        else
+          ok = 0;
+        if (!ok)
+          return "a condition is not-before:WORD,... or not-after:WORD,...";
+      }
+  if (st->nlist == st->caplist)
+    {
+      st->caplist = vn_grow (st->caplist, st->nlist + 1);
+      st->list = vn_xrealloc (st->list, st->caplist * sizeof *st->list);
+    }
+  st->list[st->nlist++] = e;
+  return NULL;
+}
+
+static int
+read_list (struct typos *st, const char *path)
+{
+  FILE *fp = fopen (path, "r");
+  char *line = NULL;
+  size_t cap = 0, lineno = 0;
+  ssize_t len;
+  int rc = 0;
+
+  if (!fp)
+    {
+      vn_error (0, errno, "--typos: %s", path);
+      return -1;
+    }
+  while ((len = getline (&line, &cap, fp)) >= 0)
+    {
+      const char *why;
+      lineno++;
+      while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+        line[--len] = '\0';
+      if ((why = add_row (st, line)) != NULL)
+        {
+          vn_error (0, 0, "--typos: %s:%zu: %s", path, lineno, why);
+          rc = -1;
+        }
+    }
+  if (ferror (fp))
+    {
+      vn_error (0, errno, "--typos: %s", path);
+      rc = -1;
+    }
+  fclose (fp);
+  free (line);
+  return rc;
+}
+
+static void
+builtin_list (struct typos *st)
+{
+  size_t i;
+
+  for (i = 0; i < sizeof typo_rows / sizeof typo_rows[0]; i++)
+    {
+      char *row = vn_xstrdup (typo_rows[i]);
+      const char *why = add_row (st, row);
+      if (why)
+        vn_error (VN_EXIT_ERROR, 0, "built-in list of misspellings, row "
+                  "%zu: %s", i + 1, why);
+      free (row);
+    }
+}
+
+/* ---------------------------------------------------------------------
+   The fixer. */
+
+static void *
+create (void)
+{
+  struct typos *st = vn_xcalloc (1, sizeof *st);
+
+  st->m = vn_ngram_default ();
+  st->use_list = st->use_context = 1;
+  st->cache = vn_xcalloc ((size_t) 1 << CACHE_BITS, sizeof *st->cache);
+  st->cands = vn_xcalloc (vn_ngram_size (st->m) + 1, sizeof *st->cands);
+  builtin_list (st);
+  return st;
+}
+
+/* Free the list entries FROM..TO. */
+static void
+free_entries (struct listed *list, size_t from, size_t to)
+{
+  size_t i, j;
+
+  for (i = from; i < to; i++)
+    {
+      struct listed *e = &list[i];
+      for (j = 0; j < e->words; j++)
+        {
+          free (e->wrong[j]);
+          free (e->right[j]);
+        }
+      for (j = 0; j < e->n_before; j++)
+        free (e->not_before[j]);
+      for (j = 0; j < e->n_after; j++)
+        free (e->not_after[j]);
+      free (e->not_before);
+      free (e->not_after);
+    }
+}
+
+static void
+destroy (void *state)
+{
+  struct typos *st = state;
+  size_t i;
+
+  free_entries (st->list, 0, st->nlist);
+  free (st->list);
+  for (i = 0; i < vn_ngram_size (st->m) + 1; i++)
+    free (st->cands[i].v);
+  free (st->cands);
+  free (st->cache);
+  free (st->toks);
+  free (st);
+}
+
+static int
+set_option (void *state, const char *name, const char *arg)
+{
+  struct typos *st = state;
+
+  if (!strcmp (name, "typos"))
+    {
+      if (read_list (st, arg) < 0)
+        return -1;
+    }
+  else if (!strcmp (name, "no-list"))
+    {
+      /* The built-in rows come first: drop them, keep any --typos. */
+      size_t builtin = st->use_list ? sizeof typo_rows / sizeof typo_rows[0]
+        : 0, i;
+      free_entries (st->list, 0, builtin);
+      for (i = builtin; i < st->nlist; i++)
+        st->list[i - builtin] = st->list[i];
+      st->nlist -= builtin;
+      st->use_list = 0;
+    }
+  else if (!strcmp (name, "no-context"))
+    st->use_context = 0;
+  else
+    return -1;
+  /* The cache remembers which words start a listed misspelling. */
+  memset (st->cache, 0, ((size_t) 1 << CACHE_BITS) * sizeof *st->cache);
+  return 0;
+}
+
+/* Whether only spaces stand in T[FROM..TO). */
+static int
+only_spaces (const char *t, size_t from, size_t to)
+{
+  if (from == to)
+    return 0;
+  for (; from < to; from++)
+    if (t[from] != ' ')
+      return 0;
+  return 1;
+}
+
+/* Whether the word at OFF starts a sentence: nothing but spaces, opening
+   quotes and brackets since the start of the line or the end of a
+   sentence (. ! ? … :). */
+static int
+starts_sentence (const char *t, size_t off)
+{
+  const unsigned char *s = (const unsigned char *) t;
+  size_t i = off;
+
+  while (i > 0)
+    {
+      unsigned char c = s[i - 1];
+      if (c == ' ' || c == '"' || c == '\'' || c == '(' || c == '['
+          || c == '-')
+        i--;
+      else if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80
+               && (c == 0x9C || c == 0x98 || c == 0x93 || c == 0x94))
+        i -= 3;                 /* “ ‘ – — */
+      else
+        break;
+    }
+  if (i == 0)
+    return 1;
+  if (i >= 3 && s[i - 3] == 0xE2 && s[i - 2] == 0x80 && s[i - 1] == 0xA6)
+    return 1;                   /* … */
+  return s[i - 1] == '.' || s[i - 1] == '!' || s[i - 1] == '?'
+    || s[i - 1] == ':';
+}
+
+/* Whether byte C may be part of a word: ASCII letters, and every byte of
+   a character beyond ASCII except the punctuation of C2 (« ° no-break
+   space) and E2 (“ ” – …), which split words. */
+static int
+word_byte (unsigned char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Split T[0..LEN) into words. */
+static void
+tokenize (struct typos *st, const char *t, size_t len)
+{
+  const unsigned char *s = (const unsigned char *) t;
+  size_t i = 0, prev_end = 0;
+
+  st->ntoks = 0;
+  while (i < len)
+    {
+      size_t start;
+      struct info tmp;
+      const struct info *in;
+      struct tok *tk;
+
+      while (i < len && !word_byte (s[i]))
+        i++;
+      if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
+        {
+          i += s[i] == 0xC2 ? 2 : 3;
+          if (i > len)
+            i = len;
+          continue;
+        }
+      if (i == len)
+        break;
+      start = i;
+      while (i < len && word_byte (s[i]) && s[i] != 0xC2 && s[i] != 0xE2)
+        i++;
+      if (st->ntoks == st->captoks)
+        {
+          st->captoks = vn_grow (st->captoks, st->ntoks + 1);
+          st->toks = vn_xrealloc (st->toks, st->captoks * sizeof *st->toks);
+        }
+      tk = &st->toks[st->ntoks++];
+      tk->off = start;
+      tk->len = i - start;
+      tk->joined = st->ntoks > 1 && only_spaces (t, prev_end, start);
+      tk->sentence = 0;
+      in = word_info (st, t + start, i - start, &tmp);
+      tk->info = *in;
+      if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
+        tk->sentence = starts_sentence (t, start);
+      prev_end = i;
+    }
+}
+
+/* The n-gram number of the word before (DIR -1) or after (DIR 1) token I
+   when only spaces stand between, else 0. */
+static uint32_t
+neighbour (const struct typos *st, size_t i, int dir)
+{
+  if (dir < 0)
+    return i > 0 && st->toks[i].joined ? st->toks[i - 1].info.id : 0;
+  return i + 1 < st->ntoks && st->toks[i + 1].joined
+    ? st->toks[i + 1].info.id : 0;
+}
+
+static double
+score (const struct vn_ngram *m, uint32_t l, uint32_t x, uint32_t r)
+{
+  double s = vn_ngram_logp (m, l, x);
+  if (r)
+    s += vn_ngram_logp (m, x, r);
+  return s;
+}
+
+/* The replacement for token TK: WORD in the token's case. */
+static size_t
+in_case (const struct tok *tk, const char *word, char *out)
+{
+  size_t n = strlen (word), k, u;
+  uint32_t cp;
+
+  if (tk->info.wcase != C_TITLE || (k = vn_utf8_decode (word, n, &cp)) == 0)
+    {
+      memcpy (out, word, n);
+      return n;
+    }
+  u = vn_utf8_encode (upper_cp (cp), out);
+  memcpy (out + u, word + k, n - k);
+  return u + n - k;
+}
+
+static const struct cands *
+cands_of (struct typos *st, uint32_t id)
+{
+  struct cands *c = &st->cands[id];
+  struct vn_spell_cand v[VN_SPELL_MAX];
+  const char *w;
+
+  if (c->done)
+    return c;
+  c->done = 1;
+  w = vn_ngram_word (st->m, id);
+  c->n = vn_spell_candidates (st->m, w, strlen (w), 0, v);
+  if (c->n)
+    {
+      c->v = vn_xmalloc (c->n * sizeof *c->v);
+      memcpy (c->v, v, c->n * sizeof *v);
+    }
+  return c;
+}
+
+/* Whether the words of list entry E match the tokens from I. */
+static int
+list_match (const struct typos *st, const struct listed *e, size_t i)
+{
+  size_t j;
+  const struct tok *tk;
+
+  if (i + e->words > st->ntoks)
+    return 0;
+  for (j = 0; j < e->words; j++)
+    {
+      tk = &st->toks[i + j];
+      if ((j > 0 && !tk->joined) || tk->info.kind == K_OTHER
+          || tk->info.wcase == C_UPPER || tk->info.wcase == C_MIXED
+          || (j > 0 && tk->info.wcase != C_LOWER)
+          || strlen (e->wrong[j]) != tk->info.canon_len
+          || memcmp (e->wrong[j], tk->info.canon, tk->info.canon_len))
+        return 0;
+    }
+  if (st->toks[i].info.wcase == C_TITLE && !st->toks[i].sentence)
+    return 0;
+  if (i + e->words < st->ntoks && st->toks[i + e->words].joined)
+    {
+      tk = &st->toks[i + e->words];
+      for (j = 0; j < e->n_before; j++)
+        if (strlen (e->not_before[j]) == tk->info.canon_len
+            && !memcmp (e->not_before[j], tk->info.canon, tk->info.canon_len))
+          return 0;
+    }
+  if (i > 0 && st->toks[i].joined)
+    {
+      tk = &st->toks[i - 1];
+      for (j = 0; j < e->n_after; j++)
+        if (strlen (e->not_after[j]) == tk->info.canon_len
+            && !memcmp (e->not_after[j], tk->info.canon, tk->info.canon_len))
+          return 0;
+    }
+  return 1;
+}
+
+/* Fix a listed misspelling at token I; return the number of tokens it
+   covers (0 for none). */
+static size_t
+try_list (struct typos *st, const char *t, size_t i, struct vn_edits *out)
+{
+  size_t k, j;
+
+  for (k = st->nlist; k-- > 0;)
+    {
+      const struct listed *e = &st->list[k];
+      if (!list_match (st, e, i))
+        continue;
+      for (j = 0; j < e->words; j++)
+        if (strcmp (e->wrong[j], e->right[j]))
+          {
+            const struct tok *tk = &st->toks[i + j];
+            char repl[CANON_MAX + 8];
+            size_t n = in_case (tk, e->right[j], repl);
+            vn_edits_add (out, tk->off, tk->len, repl, n, &rules[Y102],
+                          "listed misspelling '%.*s' -> '%.*s'",
+                          (int) tk->len, t + tk->off, (int) n, repl);
+          }
+      return e->words;
+    }
+  return 0;
+}
+
+/* A word that is no syllable (K_NONWORD, K_BROKEN) at token I. */
+static void
+try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
+{
+  const struct tok *tk = &st->toks[i];
+  struct vn_spell_cand v[VN_SPELL_MAX];
+  uint32_t l = neighbour (st, i, -1), r = neighbour (st, i, 1);
+  double best = -1e9, second = -1e9;
+  size_t n, j, bj = 0;
+  uint32_t support = 0;
+  int title_inside = tk->info.wcase == C_TITLE && !tk->sentence;
+  char repl[CANON_MAX + 8];
+  size_t rn;
+
+  n = vn_spell_candidates (st->m, tk->info.canon, tk->info.canon_len,
+                           VN_SPELL_WIDE, v);
+  if (n == 0)
+    {
+      if (tk->info.kind == K_NONWORD && !tk->info.ascii)
+        vn_edits_note (out, tk->off, tk->len, &rules[Y190],
+                       "'%.*s' is no Vietnamese syllable, and no correction "
+                       "is near", (int) tk->len, t + tk->off);
+      return;
+    }
+  for (j = 0; j < n; j++)
+    {
+      double s = score (st->m, l, v[j].id, r) - v[j].cost / 10.0;
+      if (s > best)
+        {
+          second = best;
+          best = s;
+          bj = j;
+        }
+      else if (s > second)
+        second = s;
+    }
+  support = (vn_ngram_pair (st->m, l, v[bj].id) & 0xFFFF)
+    + (vn_ngram_pair (st->m, v[bj].id, r) & 0xFFFF)
+    + ((vn_ngram_pair (st->m, l, v[bj].id) | vn_ngram_pair (st->m, v[bj].id,
+                                                             r))
+       & VN_NGRAM_DICT ? 1 : 0);
+  rn = in_case (tk, vn_ngram_word (st->m, v[bj].id), repl);
+  /* A word of plain ASCII letters without a mark (chip, hip hop, ky) is
+     as likely foreign: it needs the context's support and is never
+     reported. */
+  if (tk->info.ascii && support < SUPPORT)
+    return;
+  if (best - second >= NON_FIX
+      && (support > 0 || (!title_inside && best - second >= NON_ALONE)))
+    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y101],
+                  "no such syllable '%.*s': '%.*s' fits the context",
+                  (int) tk->len, t + tk->off, (int) rn, repl);
+  else
+    vn_edits_note (out, tk->off, tk->len, &rules[Y190],
+                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s'",
+                   (int) tk->len, t + tk->off, (int) rn, repl);
+}
+
+/* A real word at token I that its context may reject. */
+static void
+try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
+{
+  const struct tok *tk = &st->toks[i];
+  uint32_t l = neighbour (st, i, -1), r = neighbour (st, i, 1), w = tk->info.id;
+  const struct cands *c;
+  double here, best = -1e9;
+  size_t j, bj = 0;
+  uint32_t support;
+  char repl[CANON_MAX + 8];
+  size_t rn;
+
+  if ((!l && !r) || vn_ngram_pair (st->m, l, w) || vn_ngram_pair (st->m, w, r))
+    return;
+  c = cands_of (st, w);
+  if (c->n == 0)
+    return;
+  here = score (st->m, l, w, r);
+  for (j = 0; j < c->n; j++)
+    {
+      double s = score (st->m, l, c->v[j].id, r) - c->v[j].cost / 10.0;
+      if (s > best)
+        {
+          best = s;
+          bj = j;
+        }
+    }
+  if (best - here < REAL_NOTE)
+    return;
+  support = vn_ngram_pair (st->m, l, c->v[bj].id) & 0xFFFF;
+  if ((vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF) > support)
+    support = vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF;
+  rn = in_case (tk, vn_ngram_word (st->m, c->v[bj].id), repl);
+  if (best - here >= REAL_FIX && support >= SUPPORT)
+    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y103],
+                  "'%.*s' does not fit the context; '%.*s' does",
+                  (int) tk->len, t + tk->off, (int) rn, repl);
+  else
+    vn_edits_note (out, tk->off, tk->len, &rules[Y191],
+                   "'%.*s' hardly fits the context; perhaps '%.*s'",
+                   (int) tk->len, t + tk->off, (int) rn, repl);
+}
+
+static void
+line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
+      struct vn_edits *out)
+{
+  struct typos *st = state;
+  const char *t = ln->text;
+  size_t i;
+
+  (void) doc;
+  tokenize (st, t, ln->len);
+  for (i = 0; i < st->ntoks; i++)
+    {
+      const struct tok *tk = &st->toks[i];
+      size_t covered;
+
+      switch (tk->info.kind)
+        {
+        case K_OTHER:
+          continue;
+        case K_STRAY:
+          vn_edits_add (out, tk->off, tk->len, tk->info.canon,
+                        tk->info.canon_len, &rules[Y104],
+                        "stray capital: '%.*s' -> '%.*s'", (int) tk->len,
+                        t + tk->off, (int) tk->info.canon_len,
+                        tk->info.canon);
+          continue;
+        default:
+          break;
+        }
+      if (tk->info.wcase == C_UPPER || tk->info.wcase == C_MIXED)
+        continue;
+      if (st->nlist && (covered = try_list (st, t, i, out)) > 0)
+        {
+          i += covered - 1;
+          continue;
+        }
+      if (!st->use_context)
+        continue;
+      if (tk->info.kind == K_NONWORD || tk->info.kind == K_BROKEN)
+        try_nonword (st, t, i, out);
+      else if (tk->info.wcase == C_LOWER || tk->sentence)
+        try_real (st, t, i, out);
+    }
+}
+
+const struct vn_fixer vn_fixer_typos = {
+  .name = "typos",
+  .filter = "vn-typos",
+  .summary = "misspelled syllables, listed misspellings, real words the "
+    "context rejects, stray capitals",
+  .rules = rules,
+  .options = options,
+  .create = create,
+  .destroy = destroy,
+  .set_option = set_option,
+  .line = line,
+};
