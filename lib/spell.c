@@ -223,6 +223,13 @@ vn_spell_candidates (const struct vn_ngram *m, const char *w, size_t n,
     return 0;
   g.self = vn_ngram_id (m, w, n);
   on = onset_len (f);
+  if (flags & VN_SPELL_DOUBLES)
+    {
+      for (i = 0; i + 1 < f->k; i++)
+        if (f->l[i] == f->l[i + 1] && splice (f, i, 1, NULL, 0, &t))
+          try (&g, &t, VN_SPELL_DOUBLED);
+      return g.n;
+    }
 
   /* The tone alone. */
   tones (&g, f, 0, VN_SPELL_TONE);

@@ -35,8 +35,9 @@ enum
 /* Flags of vn_spell_candidates. */
 enum
 {
-  VN_SPELL_WIDE = 1     /* also any one letter added, dropped or replaced:
+  VN_SPELL_WIDE = 1,    /* also any one letter added, dropped or replaced:
                            for a word that is no Vietnamese syllable */
+  VN_SPELL_DOUBLES = 2  /* only a letter typed twice undone */
 };
 
 /* Fill OUT (VN_SPELL_MAX entries) with the known words (count of 3 or

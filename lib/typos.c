@@ -46,11 +46,12 @@ static const struct vn_fixer_option options[] = {
    the slip) and the candidate occurs next to one of the neighbours at least
    SUPPORT times; a word that is no syllable, when the best candidate beats
    the second by NON_FIX. */
-#define REAL_FIX 4.5
-#define REAL_NOTE 3.0
-#define NON_FIX 1.5
-#define NON_ALONE 3.0
-enum { SUPPORT = 5 };
+static double REAL_FIX = 4.5, REAL_NOTE = 3.0, NON_FIX = 1.0, NON_ALONE = 3.0, REAL_RARE = 4.0;
+static unsigned SUPPORT = 5; /*TUNE*/
+
+/* A real word seen fewer times than this in the counted text is rare
+   (known from a dictionary or seen a few times): less evidence replaces it. */
+enum { RARE = 5 };
 
 /* What a word is, as far as its own bytes tell. */
 enum kind
@@ -184,6 +185,27 @@ canon_syllable (struct vn_syllable *syl, char *out)
   return vn_syllable_compose (syl, VN_STYLE_OLD, out);
 }
 
+static int
+is_vowel_cp (uint32_t c)
+{
+  return c == 'a' || c == 0x103 || c == 0xE2 || c == 'e' || c == 0xEA
+    || c == 'i' || c == 'o' || c == 0xF4 || c == 0x1A1 || c == 'u'
+    || c == 0x1B0 || c == 'y';
+}
+
+/* Whether the words A[0..AN) and B differ in their tone alone. */
+static int
+tone_only (const char *a, size_t an, const char *b)
+{
+  uint32_t la[VN_SYL_MAX], lb[VN_SYL_MAX];
+  unsigned ua, ub;
+  enum vn_tone ta, tb;
+  size_t ka = vn_syllable_letters (a, an, la, &ua, &ta);
+  size_t kb = vn_syllable_letters (b, strlen (b), lb, &ub, &tb);
+
+  return ka && ka == kb && !memcmp (la, lb, ka * sizeof *la);
+}
+
 /* Whether the syllable numbered ID is one Vietnamese really uses. */
 static int
 is_known (const struct vn_ngram *m, uint32_t id)
@@ -198,7 +220,7 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
   uint32_t letters[VN_SYL_MAX];
   unsigned upper;
   enum vn_tone tone;
-  size_t k, j;
+  size_t k, j, vowels;
 
   memset (in, 0, sizeof *in);
   if (n >= CANON_MAX || n < 2)
@@ -218,7 +240,11 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
         : (syl.upper[0] && up == 1 ? C_TITLE : C_UPPER);
       in->canon_len = (unsigned char) canon_syllable (&syl, in->canon);
       in->id = vn_ngram_id (st->m, in->canon, in->canon_len);
-      in->kind = syl.valid && is_known (st->m, in->id) ? K_KNOWN : K_NONWORD;
+      /* Valid once its mark is where it belongs (a misplaced or doubled
+         mark is vn-tones's to fix: đựợc is được). */
+      in->kind = is_known (st->m, in->id)
+        && vn_syllable_parse (in->canon, in->canon_len, &syl) && syl.valid
+        ? K_KNOWN : K_NONWORD;
       return;
     }
   k = vn_syllable_letters (w, n, letters, &upper, &tone);
@@ -252,6 +278,13 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
      (thươngg, trănm), worth a try when it has a letter or mark that only
      Vietnamese writes; a plain ASCII word is more likely foreign. */
   if (in->ascii)
+    return;
+  /* One group of vowels: a word of two syllables written together (axít,
+     ôtô, ôxy) is a loan, not a slip. */
+  for (j = 0, vowels = 0; j < k; j++)
+    if (is_vowel_cp (letters[j]) && (j == 0 || !is_vowel_cp (letters[j - 1])))
+      vowels++;
+  if (vowels != 1)
     return;
   in->wcase = upper ? C_TITLE : C_LOWER;
   in->canon_len = (unsigned char) lower_bytes (w, n, in->canon);
@@ -466,6 +499,8 @@ create (void)
   struct typos *st = vn_xcalloc (1, sizeof *st);
 
   st->m = vn_ngram_default ();
+  if (getenv ("VN_TYPOS_TUNE")) /*TUNE*/
+    sscanf (getenv ("VN_TYPOS_TUNE"), "%lf,%lf,%lf,%lf,%u,%lf", &REAL_FIX, &REAL_NOTE, &NON_FIX, &NON_ALONE, &SUPPORT, &REAL_RARE); /*TUNE*/
   st->use_list = st->use_context = 1;
   st->cache = vn_xcalloc ((size_t) 1 << CACHE_BITS, sizeof *st->cache);
   st->cands = vn_xcalloc (vn_ngram_size (st->m) + 1, sizeof *st->cands);
@@ -777,8 +812,12 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   char repl[CANON_MAX + 8];
   size_t rn;
 
+  /* Letters that make no syllable: only a letter typed twice is undone
+     (thươngg); anything else is more likely two words run together
+     (vớiý), which is no spelling slip. */
   n = vn_spell_candidates (st->m, tk->info.canon, tk->info.canon_len,
-                           VN_SPELL_WIDE, v);
+                           tk->info.kind == K_BROKEN ? VN_SPELL_DOUBLES
+                           : VN_SPELL_WIDE, v);
   if (n == 0)
     {
       if (tk->info.kind == K_NONWORD && !tk->info.ascii)
@@ -805,20 +844,27 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
                                                              r))
        & VN_NGRAM_DICT ? 1 : 0);
   rn = in_case (tk, vn_ngram_word (st->m, v[bj].id), repl);
-  /* A word of plain ASCII letters without a mark (chip, hip hop, ky) is
-     as likely foreign: it needs the context's support and is never
-     reported. */
-  if (tk->info.ascii && support < SUPPORT)
+  /* A word of plain ASCII letters without a mark (chip, hip hop, Cup) is
+     as likely foreign: only a tone mark may be missing, where the context
+     firmly calls for it (tình hinh, Đại hoc), and it is never reported.
+     A capitalized word inside a sentence is a name (Gin, Kông): reported
+     only.  A candidate of any other letter needs the context's support. */
+  if (tk->info.ascii && (support < SUPPORT
+                         || !tone_only (tk->info.canon, tk->info.canon_len,
+                                        vn_ngram_word (st->m, v[bj].id))))
     return;
-  if (best - second >= NON_FIX
-      && (support > 0 || (!title_inside && best - second >= NON_ALONE)))
+  if (best - second >= NON_FIX && !title_inside
+      && (support > 0 || (v[bj].cost < VN_SPELL_OTHER
+                          && best - second >= NON_ALONE)))
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y101],
-                  "no such syllable '%.*s': '%.*s' fits the context",
-                  (int) tk->len, t + tk->off, (int) rn, repl);
+                  "no such syllable '%.*s': '%.*s' fits the context "
+                  "(%.1f over the next candidate)",
+                  (int) tk->len, t + tk->off, (int) rn, repl, best - second);
   else
     vn_edits_note (out, tk->off, tk->len, &rules[Y190],
-                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s'",
-                   (int) tk->len, t + tk->off, (int) rn, repl);
+                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s' "
+                   "(%.1f over the next candidate)",
+                   (int) tk->len, t + tk->off, (int) rn, repl, best - second);
 }
 
 /* A real word at token I that its context may reject. */
@@ -855,14 +901,17 @@ try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   if ((vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF) > support)
     support = vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF;
   rn = in_case (tk, vn_ngram_word (st->m, c->v[bj].id), repl);
-  if (best - here >= REAL_FIX && support >= SUPPORT)
+  if (best - here >= (vn_ngram_count (st->m, w) < RARE ? REAL_RARE : REAL_FIX)
+      && support >= SUPPORT)
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y103],
-                  "'%.*s' does not fit the context; '%.*s' does",
-                  (int) tk->len, t + tk->off, (int) rn, repl);
+                  "'%.*s' does not fit the context; '%.*s' does "
+                  "(likelier by 10^%.1f)",
+                  (int) tk->len, t + tk->off, (int) rn, repl, best - here);
   else
     vn_edits_note (out, tk->off, tk->len, &rules[Y191],
-                   "'%.*s' hardly fits the context; perhaps '%.*s'",
-                   (int) tk->len, t + tk->off, (int) rn, repl);
+                   "'%.*s' hardly fits the context; perhaps '%.*s' "
+                   "(likelier by 10^%.1f)",
+                   (int) tk->len, t + tk->off, (int) rn, repl, best - here);
 }
 
 static void
