@@ -4,7 +4,8 @@
 #
 # POSIX awk only.  Each row keeps its first three columns (wrong, right,
 # conditions), which lib/typos.c reads as it reads a --typos file; the
-# other columns (the corpus counts that justify the row) are documentation.
+# other columns (the corpus counts that justify the row) are documentation,
+# and a row whose seventh column is "rejected" is left out.
 # A row with fewer than two columns, a quote or a backslash is refused with
 # a message and exit status 1.
 
@@ -18,6 +19,9 @@ function fail(msg)
 }
 
 /^#/ || /^$/ { next }
+
+# Rows found by scripts/typo-evidence but rejected by a reader.
+$7 == "rejected" { next }
 
 {
   if (NF < 2 || $1 == "" || $2 == "")

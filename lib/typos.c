@@ -40,14 +40,25 @@ static const struct vn_fixer_option options[] = {
   {NULL, 0, NULL, NULL}
 };
 
-/* The decision thresholds, in powers of ten of likelihood (see README:
-   "How vn-typos decides").  A real word is replaced only when the context
-   makes the candidate REAL_FIX times ten more likely (after the cost of
-   the slip) and the candidate occurs next to one of the neighbours at least
-   SUPPORT times; a word that is no syllable, when the best candidate beats
-   the second by NON_FIX. */
-static double REAL_FIX = 4.5, REAL_NOTE = 3.0, NON_FIX = 1.0, NON_ALONE = 3.0, REAL_RARE = 4.0;
-static unsigned SUPPORT = 5; /*TUNE*/
+/* The decisions, in powers of ten of likelihood: a word's score is
+   log10 P(word | left) + log10 P(right | word) from the n-gram table, less
+   the cost of the slip for a candidate (lib/spell.h).  Set on text the
+   table was not counted from (README: "How vn-typos decides").
+   - A real word is replaced when no pair with either neighbour was ever
+     seen, the best candidate scores REAL_FIX more (REAL_RARE more for a
+     word seen fewer than RARE times; ONE_SIDE more again with a neighbour
+     on one side only), and the candidate was seen SUPPORT times or more
+     next to a neighbour; REAL_NOTE more only makes a note (Y191).
+   - A word that is no syllable is replaced when the best candidate scores
+     NON_FIX more than the next one and was seen next to a neighbour, or,
+     for a slip of the common kinds, NON_ALONE more without that. */
+#define REAL_FIX 5.0
+#define REAL_RARE 4.5
+#define ONE_SIDE 1.0
+#define REAL_NOTE 3.0
+#define NON_FIX 1.0
+#define NON_ALONE 3.0
+enum { SUPPORT = 5 };
 
 /* A real word seen fewer times than this in the counted text is rare
    (known from a dictionary or seen a few times): less evidence replaces it. */
@@ -499,8 +510,6 @@ create (void)
   struct typos *st = vn_xcalloc (1, sizeof *st);
 
   st->m = vn_ngram_default ();
-  if (getenv ("VN_TYPOS_TUNE")) /*TUNE*/
-    sscanf (getenv ("VN_TYPOS_TUNE"), "%lf,%lf,%lf,%lf,%u,%lf", &REAL_FIX, &REAL_NOTE, &NON_FIX, &NON_ALONE, &SUPPORT, &REAL_RARE); /*TUNE*/
   st->use_list = st->use_context = 1;
   st->cache = vn_xcalloc ((size_t) 1 << CACHE_BITS, sizeof *st->cache);
   st->cands = vn_xcalloc (vn_ngram_size (st->m) + 1, sizeof *st->cands);
@@ -854,7 +863,8 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
                                         vn_ngram_word (st->m, v[bj].id))))
     return;
   if (best - second >= NON_FIX && !title_inside
-      && (support > 0 || (v[bj].cost < VN_SPELL_OTHER
+      && (support >= (v[bj].cost < VN_SPELL_OTHER ? 1u : 3u)
+          || (v[bj].cost < VN_SPELL_OTHER
                           && best - second >= NON_ALONE)))
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y101],
                   "no such syllable '%.*s': '%.*s' fits the context "
@@ -901,7 +911,10 @@ try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   if ((vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF) > support)
     support = vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF;
   rn = in_case (tk, vn_ngram_word (st->m, c->v[bj].id), repl);
+  /* With a neighbour on one side only (the other is punctuation, a number
+     or a word not counted), the evidence is half: ask for more. */
   if (best - here >= (vn_ngram_count (st->m, w) < RARE ? REAL_RARE : REAL_FIX)
+      + (l && r ? 0.0 : ONE_SIDE)
       && support >= SUPPORT)
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y103],
                   "'%.*s' does not fit the context; '%.*s' does "
