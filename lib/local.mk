@@ -12,7 +12,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/fixer.h \
 	lib/json.c lib/json.h \
 	lib/line.h \
-	lib/ngram.c lib/ngram.h \
+	lib/ngram.c lib/ngram.h lib/ngram-hash.h \
 	lib/reader.c lib/reader.h \
 	lib/registry.c \
 	lib/space.c \
@@ -50,11 +50,15 @@ nodist_lib_libvnclean_a_SOURCES += lib/rime-table.h
 # The syllable and pair counts of vn-typos, generated from data/ngrams.tsv
 # (scripts/build-ngrams makes that file from a corpus), and its list of
 # misspellings from data/typos.tsv.
-lib/ngram-table.h: $(top_srcdir)/data/ngrams.tsv \
-		$(top_srcdir)/lib/gen-ngram-table.awk
+# The pair table is laid out by a C program at build time (awk cannot hash
+# the way lib/ngram.c looks up), so that nothing is built at start-up.
+noinst_PROGRAMS = lib/gen-ngram-table
+lib_gen_ngram_table_SOURCES = lib/gen-ngram-table.c lib/ngram-hash.h
+lib_gen_ngram_table_LDADD =
+lib/ngram-table.h: $(top_srcdir)/data/ngrams.tsv lib/gen-ngram-table$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) lib && \
-	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-ngram-table.awk \
-		$(top_srcdir)/data/ngrams.tsv > $@-t && mv $@-t $@
+	lib/gen-ngram-table$(EXEEXT) $(top_srcdir)/data/ngrams.tsv > $@-t && \
+	mv $@-t $@
 lib/typo-list.h: $(top_srcdir)/data/typos.tsv \
 		$(top_srcdir)/lib/gen-typo-list.awk
 	$(AM_V_GEN)$(MKDIR_P) lib && \
@@ -62,7 +66,7 @@ lib/typo-list.h: $(top_srcdir)/data/typos.tsv \
 		$(top_srcdir)/data/typos.tsv > $@-t && mv $@-t $@
 BUILT_SOURCES += lib/ngram-table.h lib/typo-list.h
 CLEANFILES += lib/ngram-table.h lib/typo-list.h
-EXTRA_DIST += lib/gen-ngram-table.awk lib/gen-typo-list.awk
+EXTRA_DIST += lib/gen-typo-list.awk
 nodist_lib_libvnclean_a_SOURCES += lib/ngram-table.h lib/typo-list.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole

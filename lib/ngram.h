@@ -34,6 +34,11 @@ int vn_ngram_known (const struct vn_ngram *m, uint32_t id);
    VN_NGRAM_DICT or'ed in for a dictionary word. */
 uint32_t vn_ngram_pair (const struct vn_ngram *m, uint32_t a, uint32_t b);
 
+/* Start bringing the slot of the pair A B into the cache, for a
+   vn_ngram_pair a little later (a line's pairs are looked up after all
+   its words are read, so that their cache misses overlap). */
+void vn_ngram_prefetch (const struct vn_ngram *m, uint32_t a, uint32_t b);
+
 /* Words counted in all. */
 uint64_t vn_ngram_total (const struct vn_ngram *m);
 
@@ -41,5 +46,9 @@ uint64_t vn_ngram_total (const struct vn_ngram *m);
    pair) interpolated with X's share of all words; A = 0 gives log10 P(X)
    alone.  X may be 0 (a word never seen: half a count). */
 double vn_ngram_logp (const struct vn_ngram *m, uint32_t a, uint32_t x);
+
+/* The same with V, the vn_ngram_pair of A and X, looked up already. */
+double vn_ngram_logp_with (const struct vn_ngram *m, uint32_t a, uint32_t x,
+                           uint32_t v);
 
 #endif

@@ -233,6 +233,8 @@ vn_spell_candidates (const struct vn_ngram *m, const char *w, size_t n,
 
   /* The tone alone. */
   tones (&g, f, 0, VN_SPELL_TONE);
+  if (flags & VN_SPELL_TONES)
+    return g.n;
 
   /* The onset, with the tone as it is or another. */
   for (i = 0; i < sizeof onset_groups / sizeof onset_groups[0]; i++)

@@ -81,30 +81,52 @@ enum { CANON_MAX = 40 };
 
 struct info
 {
-  uint32_t id;                  /* n-gram number of CANON, or 0 */
-  unsigned char kind, wcase, ascii, canon_len;
-  char canon[CANON_MAX];        /* lower case, NFC, old style (for K_STRAY:
-                                   the word lowered, as the fix writes it) */
+  int32_t listed;               /* the last list entry that starts with this
+                                   word, or -1 */
+  uint32_t lid;                 /* its number for the list: the n-gram
+                                   number, or one given to a word of the
+                                   list that the table lacks, or 0 */
+  uint16_t id;                  /* n-gram number of its canonical form (lower
+                                   case, NFC, old style), or 0 */
+  unsigned char kind;
+  unsigned char wcase : 4, ascii : 1;
 };
 
 /* A misspelling of the list: WORDS words, each wrong and right (canonical
    forms), and the words that may not stand before or after it. */
 struct listed
 {
+  int32_t next;                 /* the entry before it with the same first
+                                   word, or -1 */
   size_t words;
   char *wrong[4], *right[4];
   char **not_before, **not_after;
   size_t n_before, n_after;
+  /* The n-gram numbers of the words (0 for one the table lacks), set when
+     the list is indexed. */
+  uint32_t wrong_id[4], *before_id, *after_id;
+  uint32_t wrong_lid[4];        /* list numbers of the wrong words */
 };
 
-/* Token cache: the info of words seen before, by their bytes (up to 24),
-   direct-mapped.  It changes only the speed, never the output. */
-enum { CACHE_BITS = 12, CACHE_KEY = 24 };
+/* Token cache: the info of words seen before, direct-mapped.  A word of
+   up to 15 bytes is its key, zero-padded, with its length in the last
+   byte (as in lib/tones.c).  It changes only the speed, never the output:
+   news repeats a few thousand words, and classifying one costs a parse
+   and a lookup. */
+enum { CACHE_BITS = 14, CACHE_KEY = 24, SEEN_MAX = 15 };
 struct cache_slot
 {
-  unsigned char len;            /* 0: empty */
-  char key[CACHE_KEY];
+  uint64_t lo, hi;              /* hi == 0: empty */
   struct info info;
+};
+
+/* Candidates of words that are no syllable, by their canonical form. */
+enum { NONWORD_BITS = 8 };
+struct nonword_slot
+{
+  unsigned char len, flags, n;
+  char key[CACHE_KEY];
+  struct vn_spell_cand v[VN_SPELL_MAX];
 };
 
 /* A word of the line being looked at. */
@@ -114,6 +136,11 @@ struct tok
   int joined;                   /* only spaces since the previous word */
   int sentence;                 /* first word of a sentence */
   struct info info;
+  struct cache_slot *slot;      /* its slot in the token cache, or NULL */
+  uint64_t lo, hi;              /* its key there */
+  uint32_t left, right;         /* vn_ngram_pair with the word before and
+                                   after, when only spaces stand between
+                                   (else 0) */
 };
 
 struct cands
@@ -129,7 +156,37 @@ struct typos
   int use_list, use_context;
   struct listed *list;
   size_t nlist, caplist;
+  int32_t *index;               /* hash of first words: the last entry
+                                   with each, -1 for an empty slot */
+  struct lpair                  /* two-word entries by the list numbers of
+                                   their words: the last entry */
+  {
+    uint64_t key;               /* FIRST << 32 | SECOND; 0 empty */
+    int32_t entry;
+  } *lpairs;
+  uint32_t lpair_mask;
+  unsigned char *lfirst;        /* bit LID: a two-word entry starts with
+                                   the word of that list number */
+  unsigned char *lfirst_seen;   /* the same for entries whose wrong pair
+                                   the n-gram table has: only those can
+                                   match where the pair was seen */
+  const char **extra;           /* words of the list the table lacks, by
+                                   hash; their list numbers follow the
+                                   table's in order */
+  uint32_t *extra_lid, extra_mask, nextra;
+  struct chain                  /* by entry: what is checked first, kept
+                                   small so that it stays in the cache */
+  {
+    int32_t next;               /* as in struct listed */
+    uint32_t second;            /* n-gram number of the second wrong word
+                                   (0: one word only, or a word the table
+                                   lacks) */
+    uint32_t words;
+  } *chain;
+  uint32_t index_mask;
+  int indexed;                  /* INDEX is up to date with LIST */
   struct cache_slot *cache;
+  struct nonword_slot *nonwords;
   struct tok *toks;
   size_t ntoks, captoks;
   struct cands *cands;          /* by n-gram number: candidates, made when
@@ -224,8 +281,186 @@ is_known (const struct vn_ngram *m, uint32_t id)
   return id && (vn_ngram_known (m, id) || vn_ngram_count (m, id) >= 3);
 }
 
+static uint32_t
+hash_str (const char *s, size_t n)
+{
+  uint32_t h = UINT32_C (2166136261);
+  size_t i;
+
+  for (i = 0; i < n; i++)
+    h = (h ^ (unsigned char) s[i]) * UINT32_C (16777619);
+  return h;
+}
+
+/* The last list entry whose first wrong word is W[0..N), or -1. */
+static int32_t
+list_lookup (const struct typos *st, const char *w, size_t n)
+{
+  uint32_t h;
+  int32_t k;
+
+  if (!st->index)
+    return -1;
+  for (h = hash_str (w, n) & st->index_mask; (k = st->index[h]) >= 0;
+       h = (h + 1) & st->index_mask)
+    {
+      const char *f = st->list[k].wrong[0];
+      if (strncmp (f, w, n) == 0 && f[n] == '\0')
+        return k;
+    }
+  return -1;
+}
+
+/* Index the list by first words: each entry chained to the one before it
+   with the same first word, the last in the hash table. */
+static uint32_t
+size_of (size_t n)
+{
+  uint32_t size = 1;
+
+  while (size < 2 * n)
+    size <<= 1;
+  return size;
+}
+
+static uint32_t
+hash_key (uint32_t k)
+{
+  uint32_t h = k * UINT32_C (0x9E3779B1);
+  return h ^ (h >> 16);
+}
+
+/* The list number of the word W[0..N) that the table lacks, or 0; with
+   ADD, give it one when it has none. */
+static uint32_t
+extra_lid (struct typos *st, const char *w, size_t n, int add)
+{
+  uint32_t h;
+
+  if (!st->extra)
+    return 0;
+  for (h = hash_str (w, n) & st->extra_mask; st->extra[h];
+       h = (h + 1) & st->extra_mask)
+    if (strncmp (st->extra[h], w, n) == 0 && st->extra[h][n] == '\0')
+      return st->extra_lid[h];
+  if (!add)
+    return 0;
+  st->extra[h] = w;
+  st->extra_lid[h] = vn_ngram_size (st->m) + ++st->nextra;
+  return st->extra_lid[h];
+}
+
+/* The list number of a word with n-gram number ID and canonical form
+   W[0..N). */
+static uint32_t
+list_number (const struct typos *st, uint32_t id, const char *w, size_t n)
+{
+  return id ? id : extra_lid ((struct typos *) st, w, n, 0);
+}
+
 static void
-classify (const struct typos *st, const char *w, size_t n, struct info *in)
+build_index (struct typos *st)
+{
+  uint32_t size;
+  size_t k;
+
+  free (st->index);
+  free (st->chain);
+  free (st->lpairs);
+  free (st->lfirst);
+  free (st->lfirst_seen);
+  free (st->extra);
+  free (st->extra_lid);
+  st->lfirst_seen = NULL;
+  st->index = NULL;
+  st->chain = NULL;
+  st->lpairs = NULL;
+  st->lfirst = NULL;
+  st->extra = NULL;
+  st->extra_lid = NULL;
+  st->nextra = 0;
+  st->indexed = 1;
+  if (st->nlist == 0)
+    return;
+  st->chain = vn_xmalloc (st->nlist * sizeof *st->chain);
+  st->lpairs = vn_xcalloc (size_of (st->nlist), sizeof *st->lpairs);
+  st->lpair_mask = size_of (st->nlist) - 1;
+  st->extra = vn_xcalloc (size_of (4 * st->nlist), sizeof *st->extra);
+  st->extra_lid = vn_xcalloc (size_of (4 * st->nlist), sizeof *st->extra_lid);
+  st->extra_mask = size_of (4 * st->nlist) - 1;
+  st->lfirst = vn_xcalloc ((vn_ngram_size (st->m) + 4 * st->nlist) / 8 + 1,
+                           1);
+  st->lfirst_seen = vn_xcalloc ((vn_ngram_size (st->m) + 4 * st->nlist) / 8
+                                + 1, 1);
+  size = size_of (st->nlist);
+  st->index = vn_xmalloc (size * sizeof *st->index);
+  memset (st->index, 0xFF, size * sizeof *st->index);
+  st->index_mask = size - 1;
+  for (k = 0; k < st->nlist; k++)
+    {
+      struct listed *e = &st->list[k];
+      const char *f = e->wrong[0];
+      size_t n = strlen (f), j;
+      int32_t prev;
+      uint32_t h;
+
+      for (j = 0; j < e->words; j++)
+        {
+          e->wrong_id[j] = vn_ngram_id (st->m, e->wrong[j],
+                                        strlen (e->wrong[j]));
+          e->wrong_lid[j] = e->wrong_id[j] ? e->wrong_id[j]
+            : extra_lid (st, e->wrong[j], strlen (e->wrong[j]), 1);
+        }
+      free (e->before_id);
+      free (e->after_id);
+      e->before_id = vn_xcalloc (e->n_before + 1, sizeof *e->before_id);
+      e->after_id = vn_xcalloc (e->n_after + 1, sizeof *e->after_id);
+      for (j = 0; j < e->n_before; j++)
+        e->before_id[j] = vn_ngram_id (st->m, e->not_before[j],
+                                       strlen (e->not_before[j]));
+      for (j = 0; j < e->n_after; j++)
+        e->after_id[j] = vn_ngram_id (st->m, e->not_after[j],
+                                      strlen (e->not_after[j]));
+      if (e->words == 2)
+        {
+          uint64_t key = (uint64_t) e->wrong_lid[0] << 32 | e->wrong_lid[1];
+          for (h = hash_key ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
+               st->lpairs[h].key && st->lpairs[h].key != key;
+               h = (h + 1) & st->lpair_mask)
+            ;
+          st->lpairs[h].key = key;
+          st->lpairs[h].entry = (int32_t) k;
+          st->lfirst[e->wrong_lid[0] / 8] |= 1u << (e->wrong_lid[0] % 8);
+          if (vn_ngram_pair (st->m, e->wrong_id[0], e->wrong_id[1]))
+            st->lfirst_seen[e->wrong_lid[0] / 8] |= 1u << (e->wrong_lid[0]
+                                                           % 8);
+          continue;
+        }
+      prev = list_lookup (st, f, n);
+      st->list[k].next = prev;
+      if (prev >= 0)
+        {
+          for (h = hash_str (f, n) & st->index_mask; st->index[h] != prev;
+               h = (h + 1) & st->index_mask)
+            ;
+        }
+      else
+        for (h = hash_str (f, n) & st->index_mask; st->index[h] >= 0;
+             h = (h + 1) & st->index_mask)
+          ;
+      st->index[h] = (int32_t) k;
+      st->chain[k].next = prev;
+      st->chain[k].words = (uint32_t) e->words;
+      st->chain[k].second = e->words > 1 ? e->wrong_id[1] : 0;
+    }
+}
+
+/* What the word W[0..N) is, into *IN; its canonical form into CANON
+   (CANON_MAX bytes; for K_STRAY the word lowered, as the fix writes it),
+   and the length of that into *CANON_LEN. */
+static void
+classify (const struct typos *st, const char *w, size_t n, struct info *in,
+          char *canon, size_t *canon_len)
 {
   struct vn_syllable syl;
   uint32_t letters[VN_SYL_MAX];
@@ -234,6 +469,8 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
   size_t k, j, vowels;
 
   memset (in, 0, sizeof *in);
+  in->listed = -1;
+  *canon_len = 0;
   if (n >= CANON_MAX || n < 2)
     return;
   in->ascii = 1;
@@ -249,13 +486,15 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
         up += syl.upper[j];
       in->wcase = up == 0 ? C_LOWER
         : (syl.upper[0] && up == 1 ? C_TITLE : C_UPPER);
-      in->canon_len = (unsigned char) canon_syllable (&syl, in->canon);
-      in->id = vn_ngram_id (st->m, in->canon, in->canon_len);
+      *canon_len = canon_syllable (&syl, canon);
+      in->id = (uint16_t) vn_ngram_id (st->m, canon, *canon_len);
       /* Valid once its mark is where it belongs (a misplaced or doubled
          mark is vn-tones's to fix: đựợc is được). */
       in->kind = is_known (st->m, in->id)
-        && vn_syllable_parse (in->canon, in->canon_len, &syl) && syl.valid
+        && vn_syllable_parse (canon, *canon_len, &syl) && syl.valid
         ? K_KNOWN : K_NONWORD;
+      in->listed = list_lookup (st, canon, *canon_len);
+      in->lid = list_number (st, in->id, canon, *canon_len);
       return;
     }
   k = vn_syllable_letters (w, n, letters, &upper, &tone);
@@ -276,9 +515,9 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
             {
               in->kind = K_STRAY;
               in->wcase = C_MIXED;
-              in->id = id;
-              memcpy (in->canon, low, len);
-              in->canon_len = (unsigned char) len;
+              in->id = (uint16_t) id;
+              memcpy (canon, low, len);
+              *canon_len = len;
             }
         }
       return;
@@ -298,31 +537,106 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in)
   if (vowels != 1)
     return;
   in->wcase = upper ? C_TITLE : C_LOWER;
-  in->canon_len = (unsigned char) lower_bytes (w, n, in->canon);
+  *canon_len = lower_bytes (w, n, canon);
   in->kind = K_BROKEN;
+  in->listed = list_lookup (st, canon, *canon_len);
+  in->lid = list_number (st, 0, canon, *canon_len);
 }
 
-static const struct info *
-word_info (struct typos *st, const char *w, size_t n, struct info *tmp)
+/* The eight bytes at P, the first in the lowest bits on any machine. */
+static inline uint64_t
+load8 (const unsigned char *p)
 {
-  struct cache_slot *slot;
-  uint32_t h = UINT32_C (2166136261);
-  size_t i;
+  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
+    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
+    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
 
-  if (n == 0 || n > CACHE_KEY)
+/* The cache key of the word T[FROM..TO) of a line of LEN bytes into *LO,
+   *HI, and its slot; NULL for a word too long to be cached.  The key is
+   read eight bytes at a time (past the word when the line goes on: they
+   are masked off). */
+static struct cache_slot *
+word_slot (const struct typos *st, const char *t, size_t from, size_t to,
+           size_t len, uint64_t *lo, uint64_t *hi)
+{
+  const unsigned char *p = (const unsigned char *) t + from;
+  size_t n = to - from;
+
+  if (n > SEEN_MAX)
+    return NULL;
+  if (len - from >= 16)
     {
-      classify (st, w, n, tmp);
-      return tmp;
+      *lo = load8 (p);
+      *hi = load8 (p + 8);
     }
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char) w[i]) * UINT32_C (16777619);
-  slot = &st->cache[h >> (32 - CACHE_BITS)];
-  if (slot->len == n && memcmp (slot->key, w, n) == 0)
-    return &slot->info;
-  classify (st, w, n, &slot->info);
-  slot->len = (unsigned char) n;
-  memcpy (slot->key, w, n);
-  return &slot->info;
+  else
+    {
+      unsigned char b[16] = { 0 };
+      memcpy (b, p, n);
+      *lo = load8 (b);
+      *hi = load8 (b + 8);
+    }
+  if (n < 8)
+    {
+      *lo &= (UINT64_C (1) << (8 * n)) - 1;
+      *hi = 0;
+    }
+  else
+    *hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
+  *hi |= (uint64_t) n << 56;
+  return &st->cache[((*lo ^ *hi * UINT64_C (0x9E3779B97F4A7C15))
+                     * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - CACHE_BITS)];
+}
+
+/* The info of token TK of the line T, through its cache slot. */
+static void
+tok_info (struct typos *st, const char *t, struct tok *tk)
+{
+  char canon[CANON_MAX];
+  size_t clen;
+
+  if (!tk->slot)
+    {
+      classify (st, t + tk->off, tk->len, &tk->info, canon, &clen);
+      return;
+    }
+  if (tk->slot->lo != tk->lo || tk->slot->hi != tk->hi)
+    {
+      classify (st, t + tk->off, tk->len, &tk->slot->info, canon, &clen);
+      tk->slot->lo = tk->lo;
+      tk->slot->hi = tk->hi;
+    }
+  tk->info = tk->slot->info;
+}
+
+/* The canonical form of token TK of the line T into BUF (CANON_MAX
+   bytes); return its length. */
+static size_t
+canon_of (const struct typos *st, const char *t, const struct tok *tk,
+          char *buf)
+{
+  struct info tmp;
+  size_t len;
+
+  classify (st, t + tk->off, tk->len, &tmp, buf, &len);
+  return len;
+}
+
+/* Whether token TK is the canonical word W, whose n-gram number is ID:
+   by the number when W has one (no other word has it), else by the bytes
+   of a word that has none. */
+static int
+tok_is (const struct typos *st, const char *t, const struct tok *tk,
+        const char *w, uint32_t id)
+{
+  char buf[CANON_MAX];
+  size_t len;
+
+  if (id || tk->info.id)
+    return id == tk->info.id;
+  len = canon_of (st, t, tk, buf);
+  return strlen (w) == len && memcmp (w, buf, len) == 0;
 }
 
 /* ---------------------------------------------------------------------
@@ -512,6 +826,8 @@ create (void)
   st->m = vn_ngram_default ();
   st->use_list = st->use_context = 1;
   st->cache = vn_xcalloc ((size_t) 1 << CACHE_BITS, sizeof *st->cache);
+  st->nonwords = vn_xcalloc ((size_t) 1 << NONWORD_BITS,
+                             sizeof *st->nonwords);
   st->cands = vn_xcalloc (vn_ngram_size (st->m) + 1, sizeof *st->cands);
   builtin_list (st);
   return st;
@@ -537,6 +853,8 @@ free_entries (struct listed *list, size_t from, size_t to)
         free (e->not_after[j]);
       free (e->not_before);
       free (e->not_after);
+      free (e->before_id);
+      free (e->after_id);
     }
 }
 
@@ -552,6 +870,14 @@ destroy (void *state)
     free (st->cands[i].v);
   free (st->cands);
   free (st->cache);
+  free (st->nonwords);
+  free (st->index);
+  free (st->chain);
+  free (st->lpairs);
+  free (st->lfirst);
+  free (st->lfirst_seen);
+  free (st->extra);
+  free (st->extra_lid);
   free (st->toks);
   free (st);
 }
@@ -581,8 +907,9 @@ set_option (void *state, const char *name, const char *arg)
     st->use_context = 0;
   else
     return -1;
-  /* The cache remembers which words start a listed misspelling. */
-  memset (st->cache, 0, ((size_t) 1 << CACHE_BITS) * sizeof *st->cache);
+  /* The index and the cache (which remembers the words that start a
+     listed misspelling) are made again. */
+  st->indexed = 0;
   return 0;
 }
 
@@ -636,19 +963,36 @@ word_byte (unsigned char c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+#define ONES UINT64_C (0x0101010101010101)
+#define HIGH (ONES * 0x80)
+
+/* The high bit of (at least the first of) the bytes of V that end a word:
+   ASCII that is no letter (as in lib/tones.c: lowered with 0x20, a letter
+   is carried to 0x80 or more by adding 0x1F but not by adding 0x05), and
+   the lead bytes C2 and E2 (a byte equal to them has a zero XOR; the
+   borrow trick can flag bytes after a true one, never before). */
+static inline uint64_t
+word_breaks (uint64_t v)
+{
+  uint64_t x = (v | ONES * 0x20) & ~HIGH;
+  uint64_t letter = (x + ONES * 0x1F) & ~(x + ONES * 0x05);
+  uint64_t a = v ^ (ONES * 0xC2), e = v ^ (ONES * 0xE2);
+
+  return (~v & ~letter & HIGH) | ((a - ONES) & ~a & HIGH)
+    | ((e - ONES) & ~e & HIGH);
+}
+
 /* Split T[0..LEN) into words. */
 static void
 tokenize (struct typos *st, const char *t, size_t len)
 {
   const unsigned char *s = (const unsigned char *) t;
-  size_t i = 0, prev_end = 0;
+  size_t i = 0, prev_end = 0, k;
 
   st->ntoks = 0;
   while (i < len)
     {
       size_t start;
-      struct info tmp;
-      const struct info *in;
       struct tok *tk;
 
       while (i < len && !word_byte (s[i]))
@@ -663,8 +1007,26 @@ tokenize (struct typos *st, const char *t, size_t len)
       if (i == len)
         break;
       start = i;
-      while (i < len && word_byte (s[i]) && s[i] != 0xC2 && s[i] != 0xE2)
-        i++;
+      /* The end of the word, eight bytes at a time: a loop per byte would
+         mispredict its exit at every word. */
+      for (;;)
+        {
+          uint64_t b;
+          if (len - i < 8)
+            {
+              while (i < len && word_byte (s[i]) && s[i] != 0xC2
+                     && s[i] != 0xE2)
+                i++;
+              break;
+            }
+          b = word_breaks (load8 (s + i));
+          if (b)
+            {
+              i += (unsigned) __builtin_ctzll (b) / 8;
+              break;
+            }
+          i += 8;
+        }
       if (st->ntoks == st->captoks)
         {
           st->captoks = vn_grow (st->captoks, st->ntoks + 1);
@@ -675,11 +1037,30 @@ tokenize (struct typos *st, const char *t, size_t len)
       tk->len = i - start;
       tk->joined = st->ntoks > 1 && only_spaces (t, prev_end, start);
       tk->sentence = 0;
-      in = word_info (st, t + start, i - start, &tmp);
-      tk->info = *in;
-      if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
-        tk->sentence = starts_sentence (t, start);
+      tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
+      if (tk->slot)
+        __builtin_prefetch (tk->slot);
       prev_end = i;
+    }
+  /* Then what each word is: the slots were fetched together, so that
+     their cache misses overlap. */
+  for (k = 0; k < st->ntoks; k++)
+    {
+      struct tok *tk = &st->toks[k];
+      tok_info (st, t, tk);
+      if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
+        tk->sentence = starts_sentence (t, tk->off);
+      if (tk->joined)
+        vn_ngram_prefetch (st->m, tk[-1].info.id, tk->info.id);
+    }
+  /* And the pairs, fetched by now. */
+  for (k = 0; k < st->ntoks; k++)
+    {
+      struct tok *tk = &st->toks[k];
+      tk->left = tk->right = 0;
+      if (tk->joined)
+        tk[-1].right = tk->left = vn_ngram_pair (st->m, tk[-1].info.id,
+                                                 tk->info.id);
     }
 }
 
@@ -742,7 +1123,8 @@ cands_of (struct typos *st, uint32_t id)
 
 /* Whether the words of list entry E match the tokens from I. */
 static int
-list_match (const struct typos *st, const struct listed *e, size_t i)
+list_match (const struct typos *st, const char *t, const struct listed *e,
+            size_t i)
 {
   size_t j;
   const struct tok *tk;
@@ -755,8 +1137,7 @@ list_match (const struct typos *st, const struct listed *e, size_t i)
       if ((j > 0 && !tk->joined) || tk->info.kind == K_OTHER
           || tk->info.wcase == C_UPPER || tk->info.wcase == C_MIXED
           || (j > 0 && tk->info.wcase != C_LOWER)
-          || strlen (e->wrong[j]) != tk->info.canon_len
-          || memcmp (e->wrong[j], tk->info.canon, tk->info.canon_len))
+          || !tok_is (st, t, tk, e->wrong[j], e->wrong_id[j]))
         return 0;
     }
   if (st->toks[i].info.wcase == C_TITLE && !st->toks[i].sentence)
@@ -765,46 +1146,109 @@ list_match (const struct typos *st, const struct listed *e, size_t i)
     {
       tk = &st->toks[i + e->words];
       for (j = 0; j < e->n_before; j++)
-        if (strlen (e->not_before[j]) == tk->info.canon_len
-            && !memcmp (e->not_before[j], tk->info.canon, tk->info.canon_len))
+        if (tok_is (st, t, tk, e->not_before[j], e->before_id[j]))
           return 0;
     }
   if (i > 0 && st->toks[i].joined)
     {
       tk = &st->toks[i - 1];
       for (j = 0; j < e->n_after; j++)
-        if (strlen (e->not_after[j]) == tk->info.canon_len
-            && !memcmp (e->not_after[j], tk->info.canon, tk->info.canon_len))
+        if (tok_is (st, t, tk, e->not_after[j], e->after_id[j]))
           return 0;
     }
   return 1;
 }
 
+/* The entry for the pair of words numbered A B, or -1. */
+static int32_t
+lpair_lookup (const struct typos *st, uint32_t a, uint32_t b)
+{
+  uint64_t key = (uint64_t) a << 32 | b;
+  uint32_t h;
+
+  if (!st->lpairs || !a || !b || !((st->lfirst[a / 8] >> (a % 8)) & 1))
+    return -1;
+  for (h = hash_key ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
+       st->lpairs[h].key;
+       h = (h + 1) & st->lpair_mask)
+    if (st->lpairs[h].key == key)
+      return st->lpairs[h].entry;
+  return -1;
+}
+
 /* Fix a listed misspelling at token I; return the number of tokens it
-   covers (0 for none). */
+   covers (0 for none).  The two-word entries of known words are found by
+   the pair, the others through the chain of their first word; of those
+   that match, the last listed wins (a --typos row over a built-in one). */
 static size_t
 try_list (struct typos *st, const char *t, size_t i, struct vn_edits *out)
 {
-  size_t k, j;
+  const struct listed *e;
+  int32_t k, found = -1;
+  size_t j;
 
-  for (k = st->nlist; k-- > 0;)
+  /* Most listed pairs were never seen in the counted text (that is why
+     they are listed): where the pair was seen, only the others can be. */
+  if (i + 1 < st->ntoks && st->toks[i + 1].joined
+      && (!st->toks[i].right
+          || ((st->lfirst_seen[st->toks[i].info.lid / 8]
+               >> (st->toks[i].info.lid % 8)) & 1)))
     {
-      const struct listed *e = &st->list[k];
-      if (!list_match (st, e, i))
-        continue;
-      for (j = 0; j < e->words; j++)
-        if (strcmp (e->wrong[j], e->right[j]))
-          {
-            const struct tok *tk = &st->toks[i + j];
-            char repl[CANON_MAX + 8];
-            size_t n = in_case (tk, e->right[j], repl);
-            vn_edits_add (out, tk->off, tk->len, repl, n, &rules[Y102],
-                          "listed misspelling '%.*s' -> '%.*s'",
-                          (int) tk->len, t + tk->off, (int) n, repl);
-          }
-      return e->words;
+      k = lpair_lookup (st, st->toks[i].info.lid, st->toks[i + 1].info.lid);
+      if (k >= 0 && list_match (st, t, &st->list[k], i))
+        found = k;
     }
-  return 0;
+  for (k = st->toks[i].info.listed; k > found; k = st->chain[k].next)
+    {
+      const struct chain *c = &st->chain[k];
+      /* A word the table lacks is no word the table has. */
+      if (c->words > 1
+          && (i + 1 >= st->ntoks || st->toks[i + 1].info.id != c->second))
+        continue;
+      if (list_match (st, t, &st->list[k], i))
+        {
+          found = k;
+          break;
+        }
+    }
+  if (found < 0)
+    return 0;
+  e = &st->list[found];
+  for (j = 0; j < e->words; j++)
+    if (strcmp (e->wrong[j], e->right[j]))
+      {
+        const struct tok *tk = &st->toks[i + j];
+        char repl[CANON_MAX + 8];
+        size_t n = in_case (tk, e->right[j], repl);
+        vn_edits_add (out, tk->off, tk->len, repl, n, &rules[Y102],
+                      "listed misspelling '%.*s' -> '%.*s'",
+                      (int) tk->len, t + tk->off, (int) n, repl);
+      }
+  return e->words;
+}
+
+/* The candidates for the word that is no syllable W[0..N) (FLAGS as for
+   vn_spell_candidates) into V, through a cache: such words come back
+   (names, loans), and the wide search is the costliest thing here. */
+static size_t
+nonword_cands (struct typos *st, const char *w, size_t n, int flags,
+               struct vn_spell_cand *v)
+{
+  struct nonword_slot *slot;
+
+  if (n > CACHE_KEY)
+    return vn_spell_candidates (st->m, w, n, flags, v);
+  slot = &st->nonwords[hash_str (w, n) >> (32 - NONWORD_BITS)];
+  if (slot->len != n || slot->flags != flags || memcmp (slot->key, w, n))
+    {
+      slot->n = (unsigned char) vn_spell_candidates (st->m, w, n, flags,
+                                                     slot->v);
+      slot->len = (unsigned char) n;
+      slot->flags = (unsigned char) flags;
+      memcpy (slot->key, w, n);
+    }
+  memcpy (v, slot->v, slot->n * sizeof *v);
+  return slot->n;
 }
 
 /* A word that is no syllable (K_NONWORD, K_BROKEN) at token I. */
@@ -818,15 +1262,16 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   size_t n, j, bj = 0;
   uint32_t support = 0;
   int title_inside = tk->info.wcase == C_TITLE && !tk->sentence;
-  char repl[CANON_MAX + 8];
-  size_t rn;
+  char repl[CANON_MAX + 8], canon[CANON_MAX];
+  size_t rn, clen;
 
   /* Letters that make no syllable: only a letter typed twice is undone
      (thươngg); anything else is more likely two words run together
      (vớiý), which is no spelling slip. */
-  n = vn_spell_candidates (st->m, tk->info.canon, tk->info.canon_len,
-                           tk->info.kind == K_BROKEN ? VN_SPELL_DOUBLES
-                           : VN_SPELL_WIDE, v);
+  clen = canon_of (st, t, tk, canon);
+  n = nonword_cands (st, canon, clen,
+                     tk->info.kind == K_BROKEN ? VN_SPELL_DOUBLES
+                     : tk->info.ascii ? VN_SPELL_TONES : VN_SPELL_WIDE, v);
   if (n == 0)
     {
       if (tk->info.kind == K_NONWORD && !tk->info.ascii)
@@ -859,7 +1304,7 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
      A capitalized word inside a sentence is a name (Gin, Kông): reported
      only.  A candidate of any other letter needs the context's support. */
   if (tk->info.ascii && (support < SUPPORT
-                         || !tone_only (tk->info.canon, tk->info.canon_len,
+                         || !tone_only (canon, clen,
                                         vn_ngram_word (st->m, v[bj].id))))
     return;
   if (best - second >= NON_FIX && !title_inside
@@ -886,30 +1331,44 @@ try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   const struct cands *c;
   double here, best = -1e9;
   size_t j, bj = 0;
-  uint32_t support;
+  uint32_t support = 0;
   char repl[CANON_MAX + 8];
   size_t rn;
 
-  if ((!l && !r) || vn_ngram_pair (st->m, l, w) || vn_ngram_pair (st->m, w, r))
+  if ((!l && !r) || tk->left || tk->right)
     return;
   c = cands_of (st, w);
   if (c->n == 0)
     return;
   here = score (st->m, l, w, r);
+  /* The candidates' pairs, fetched together so that their cache misses
+     overlap, then scored. */
   for (j = 0; j < c->n; j++)
     {
-      double s = score (st->m, l, c->v[j].id, r) - c->v[j].cost / 10.0;
+      vn_ngram_prefetch (st->m, l, c->v[j].id);
+      vn_ngram_prefetch (st->m, c->v[j].id, r);
+    }
+  for (j = 0; j < c->n; j++)
+    {
+      uint32_t x = c->v[j].id;
+      uint32_t pl = vn_ngram_pair (st->m, l, x), pr = vn_ngram_pair (st->m, x, r);
+      double s;
+      /* A candidate never seen next to either neighbour is no evidence
+         against the word (and scoring it is most of the cost here). */
+      if (!((pl | pr) & 0xFFFF))
+        continue;
+      s = vn_ngram_logp_with (st->m, l, x, pl)
+        + (r ? vn_ngram_logp_with (st->m, x, r, pr) : 0.0)
+        - c->v[j].cost / 10.0;
       if (s > best)
         {
           best = s;
           bj = j;
+          support = (pl & 0xFFFF) > (pr & 0xFFFF) ? pl & 0xFFFF : pr & 0xFFFF;
         }
     }
   if (best - here < REAL_NOTE)
     return;
-  support = vn_ngram_pair (st->m, l, c->v[bj].id) & 0xFFFF;
-  if ((vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF) > support)
-    support = vn_ngram_pair (st->m, c->v[bj].id, r) & 0xFFFF;
   rn = in_case (tk, vn_ngram_word (st->m, c->v[bj].id), repl);
   /* With a neighbour on one side only (the other is punctuation, a number
      or a word not counted), the evidence is half: ask for more. */
@@ -936,6 +1395,11 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
   size_t i;
 
   (void) doc;
+  if (!st->indexed)
+    {
+      build_index (st);
+      memset (st->cache, 0, ((size_t) 1 << CACHE_BITS) * sizeof *st->cache);
+    }
   tokenize (st, t, ln->len);
   for (i = 0; i < st->ntoks; i++)
     {
@@ -947,18 +1411,20 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
         case K_OTHER:
           continue;
         case K_STRAY:
-          vn_edits_add (out, tk->off, tk->len, tk->info.canon,
-                        tk->info.canon_len, &rules[Y104],
-                        "stray capital: '%.*s' -> '%.*s'", (int) tk->len,
-                        t + tk->off, (int) tk->info.canon_len,
-                        tk->info.canon);
+          {
+            char low[CANON_MAX];
+            size_t n = canon_of (st, t, tk, low);
+            vn_edits_add (out, tk->off, tk->len, low, n, &rules[Y104],
+                          "stray capital: '%.*s' -> '%.*s'", (int) tk->len,
+                          t + tk->off, (int) n, low);
+          }
           continue;
         default:
           break;
         }
       if (tk->info.wcase == C_UPPER || tk->info.wcase == C_MIXED)
         continue;
-      if (st->nlist && (covered = try_list (st, t, i, out)) > 0)
+      if ((covered = try_list (st, t, i, out)) > 0)
         {
           i += covered - 1;
           continue;
