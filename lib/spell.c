@@ -173,6 +173,28 @@ tones (struct gen *g, const struct form *f, int base, int cost)
     }
 }
 
+/* F with a hat, breve or horn added to, taken from or changed on one
+   vowel after the onset (ON letters); with TONES, also with each other
+   tone (a slip of the finger on the same key often loses both). */
+static void
+hats (struct gen *g, const struct form *f, size_t on, int with_tones)
+{
+  struct form t;
+  size_t i, a, j;
+
+  for (i = on; i < f->k; i++)
+    for (a = 0; a < sizeof vowel_twins / sizeof vowel_twins[0]; a++)
+      if (vowel_twins[a][0] == f->l[i])
+        for (j = 1; j < 3 && vowel_twins[a][j]; j++)
+          {
+            t = *f;
+            t.l[i] = vowel_twins[a][j];
+            try (g, &t, VN_SPELL_HAT);
+            if (with_tones)
+              tones (g, &t, VN_SPELL_HAT, VN_SPELL_TONE);
+          }
+}
+
 /* F with LEN letters from AT replaced by the letters REPL[0..RLEN). */
 static int
 splice (const struct form *f, size_t at, size_t len, const uint32_t *repl,
@@ -223,11 +245,13 @@ vn_spell_candidates (const struct vn_ngram *m, const char *w, size_t n,
     return 0;
   g.self = vn_ngram_id (m, w, n);
   on = onset_len (f);
+
   if (flags & VN_SPELL_DOUBLES)
     {
       for (i = 0; i + 1 < f->k; i++)
         if (f->l[i] == f->l[i + 1] && splice (f, i, 1, NULL, 0, &t))
           try (&g, &t, VN_SPELL_DOUBLED);
+      hats (&g, f, on, 0);
       return g.n;
     }
 
@@ -253,18 +277,7 @@ vn_spell_candidates (const struct vn_ngram *m, const char *w, size_t n,
             }
       }
 
-  /* A hat, breve or horn on each vowel, with the tone as it is or another
-     (a slip of the finger on the same key often loses both). */
-  for (i = on; i < f->k; i++)
-    for (a = 0; a < sizeof vowel_twins / sizeof vowel_twins[0]; a++)
-      if (vowel_twins[a][0] == f->l[i])
-        for (j = 1; j < 3 && vowel_twins[a][j]; j++)
-          {
-            t = *f;
-            t.l[i] = vowel_twins[a][j];
-            try (&g, &t, VN_SPELL_HAT);
-            tones (&g, &t, VN_SPELL_HAT, VN_SPELL_TONE);
-          }
+  hats (&g, f, on, 1);
 
   /* The final. */
   for (i = 0; i < sizeof final_pairs / sizeof final_pairs[0]; i++)

@@ -37,7 +37,8 @@ enum
 {
   VN_SPELL_WIDE = 1,    /* also any one letter added, dropped or replaced:
                            for a word that is no Vietnamese syllable */
-  VN_SPELL_DOUBLES = 2, /* only a letter typed twice undone */
+  VN_SPELL_DOUBLES = 2, /* only a letter typed twice undone, or a hat,
+                           breve or horn added or lost (thươngg, đựoc) */
   VN_SPELL_TONES = 4    /* only another tone */
 };
 

@@ -1187,6 +1187,8 @@ try_list (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   int32_t k, found = -1;
   size_t j;
 
+  if (st->nlist == 0)
+    return 0;
   /* Most listed pairs were never seen in the counted text (that is why
      they are listed): where the pair was seen, only the others can be. */
   if (i + 1 < st->ntoks && st->toks[i + 1].joined
@@ -1265,9 +1267,9 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   char repl[CANON_MAX + 8], canon[CANON_MAX];
   size_t rn, clen;
 
-  /* Letters that make no syllable: only a letter typed twice is undone
-     (thươngg); anything else is more likely two words run together
-     (vớiý), which is no spelling slip. */
+  /* Letters that make no syllable: only a letter typed twice or a hat
+     lost is undone (thươngg, đựoc); anything else is more likely a loan
+     (túyp) or two words run together (vớiý), which are no slips. */
   clen = canon_of (st, t, tk, canon);
   n = nonword_cands (st, canon, clen,
                      tk->info.kind == K_BROKEN ? VN_SPELL_DOUBLES

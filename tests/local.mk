@@ -12,15 +12,19 @@ tests_unit_test_entities_SOURCES = tests/unit/test-entities.c tests/unit/tap.h
 tests_unit_test_diff_SOURCES = tests/unit/test-diff.c tests/unit/tap.h
 tests_unit_test_registry_SOURCES = tests/unit/test-registry.c tests/unit/tap.h
 tests_unit_test_syllable_SOURCES = tests/unit/test-syllable.c tests/unit/tap.h
+tests_unit_test_ngram_SOURCES = tests/unit/test-ngram.c tests/unit/tap.h
+tests_unit_test_spell_SOURCES = tests/unit/test-spell.c tests/unit/tap.h
 
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
-	tests/unit/test-registry tests/unit/test-syllable
+	tests/unit/test-registry tests/unit/test-syllable \
+	tests/unit/test-ngram tests/unit/test-spell
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
 	tests/golden/unicode.vt \
 	tests/golden/tones.vt \
+	tests/golden/typos.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
