@@ -321,3 +321,39 @@ vn_spell_candidates (const struct vn_ngram *m, const char *w, size_t n,
       }
   return g.n;
 }
+
+int
+vn_spell_iy_variant (const struct vn_ngram *m, const char *w, size_t n)
+{
+  struct gen g;
+  struct form *f = &g.orig, t;
+  unsigned upper;
+  size_t i;
+
+  g.m = m;
+  g.out = NULL;
+  memset (f, 0, sizeof *f);
+  f->k = vn_syllable_letters (w, n, f->l, &upper, &f->tone);
+  for (i = 0; i < f->k; i++)
+    if (f->l[i] == 'i' || f->l[i] == 'y')
+      {
+        char plain[MAXL * 4], word[VN_SYL_MAX * 4];
+        struct vn_syllable syl;
+        size_t j, len = 0;
+        uint32_t id;
+
+        t = *f;
+        t.l[i] = f->l[i] == 'i' ? 'y' : 'i';
+        for (j = 0; j < t.k; j++)
+          len += vn_utf8_encode (t.l[j], plain + len);
+        if (!vn_syllable_parse (plain, len, &syl))
+          continue;
+        syl.tone = t.tone;
+        syl.marks = t.tone != VN_TONE_NONE;
+        len = vn_syllable_compose (&syl, VN_STYLE_OLD, word);
+        id = vn_ngram_id (m, word, len);
+        if (id && (vn_ngram_known (m, id) || vn_ngram_count (m, id) >= 3))
+          return 1;
+      }
+  return 0;
+}

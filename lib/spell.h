@@ -51,4 +51,9 @@ enum
 size_t vn_spell_candidates (const struct vn_ngram *m, const char *w,
                             size_t n, int flags, struct vn_spell_cand *out);
 
+/* Whether the word W[0..N) (lower case, NFC, old style) is a known word
+   with one i written y or one y written i (lỳ for lì, sỹ for sĩ): an
+   accepted variant, not a misspelling. */
+int vn_spell_iy_variant (const struct vn_ngram *m, const char *w, size_t n);
+
 #endif

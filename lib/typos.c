@@ -134,6 +134,8 @@ struct tok
 {
   size_t off, len;
   int joined;                   /* only spaces since the previous word */
+  int hyphen;                   /* joined to a word by a hyphen (a
+                                   transliteration: tuốc-nơ-vít, Giê-su) */
   int sentence;                 /* first word of a sentence */
   struct info info;
   struct cache_slot *slot;      /* its slot in the token cache, or NULL */
@@ -493,6 +495,10 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in,
       in->kind = is_known (st->m, in->id)
         && vn_syllable_parse (canon, *canon_len, &syl) && syl.valid
         ? K_KNOWN : K_NONWORD;
+      /* lỳ for lì, sỹ for sĩ: both spellings are accepted. */
+      if (in->kind == K_NONWORD
+          && vn_spell_iy_variant (st->m, canon, *canon_len))
+        in->kind = K_OTHER;
       in->listed = list_lookup (st, canon, *canon_len);
       in->lid = list_number (st, in->id, canon, *canon_len);
       return;
@@ -1036,6 +1042,9 @@ tokenize (struct typos *st, const char *t, size_t len)
       tk->off = start;
       tk->len = i - start;
       tk->joined = st->ntoks > 1 && only_spaces (t, prev_end, start);
+      tk->hyphen = (start > 0 && t[start - 1] == '-' && start - 1 == prev_end
+                    && st->ntoks > 1)
+        || (i + 1 < len && t[i] == '-' && word_byte ((unsigned char) t[i + 1]));
       tk->sentence = 0;
       tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
       if (tk->slot)
@@ -1267,6 +1276,8 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   char repl[CANON_MAX + 8], canon[CANON_MAX];
   size_t rn, clen;
 
+  if (tk->hyphen)
+    return;
   /* Letters that make no syllable: only a letter typed twice or a hat
      lost is undone (thươngg, đựoc); anything else is more likely a loan
      (túyp) or two words run together (vớiý), which are no slips. */
