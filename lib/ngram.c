@@ -74,23 +74,43 @@ vn_ngram_known (const struct vn_ngram *m, uint32_t id)
   return id && id <= NGRAM_WORDS && (ngram_word_counts[id - 1] >> 31);
 }
 
-uint32_t
-vn_ngram_pair (const struct vn_ngram *m, uint32_t a, uint32_t b)
+/* The slot of the pair A B, or -1. */
+static inline int32_t
+pair_slot (uint32_t a, uint32_t b)
 {
   uint32_t key, h;
 
-  (void) m;
   if (!a || !b || a > NGRAM_WORDS || b > NGRAM_WORDS)
-    return 0;
+    return -1;
   key = a << 16 | b;
   for (h = vn_ngram_hash_pair (key) & (NGRAM_PAIR_SLOTS - 1);;
        h = (h + 1) & (NGRAM_PAIR_SLOTS - 1))
     {
-      if (ngram_pair_slot[h][0] == key)
-        return ngram_pair_slot[h][1];
-      if (ngram_pair_slot[h][0] == 0)
-        return 0;
+      if (ngram_pair_key[h] == key)
+        return (int32_t) h;
+      if (ngram_pair_key[h] == 0)
+        return -1;
     }
+}
+
+uint32_t
+vn_ngram_pair (const struct vn_ngram *m, uint32_t a, uint32_t b)
+{
+  int32_t h = pair_slot (a, b);
+  uint32_t v;
+
+  (void) m;
+  if (h < 0)
+    return 0;
+  v = ngram_pair_value[h];
+  return (v & 0x7FFF) | (v & 0x8000 ? VN_NGRAM_DICT : 0);
+}
+
+int
+vn_ngram_seen (const struct vn_ngram *m, uint32_t a, uint32_t b)
+{
+  (void) m;
+  return pair_slot (a, b) >= 0;
 }
 
 void
@@ -98,7 +118,7 @@ vn_ngram_prefetch (const struct vn_ngram *m, uint32_t a, uint32_t b)
 {
   (void) m;
   if (a && b)
-    __builtin_prefetch (ngram_pair_slot[vn_ngram_hash_pair (a << 16 | b)
+    __builtin_prefetch (&ngram_pair_key[vn_ngram_hash_pair (a << 16 | b)
                                         & (NGRAM_PAIR_SLOTS - 1)]);
 }
 

@@ -30,9 +30,13 @@ const char *vn_ngram_word (const struct vn_ngram *m, uint32_t id);
 uint32_t vn_ngram_count (const struct vn_ngram *m, uint32_t id);
 int vn_ngram_known (const struct vn_ngram *m, uint32_t id);
 
-/* The count of the pair A B (0 when unseen or either is 0), with
-   VN_NGRAM_DICT or'ed in for a dictionary word. */
+/* The count of the pair A B (0 when unseen or either is 0; at most
+   32,767), with VN_NGRAM_DICT or'ed in for a dictionary word. */
 uint32_t vn_ngram_pair (const struct vn_ngram *m, uint32_t a, uint32_t b);
+
+/* Whether the pair A B was seen at all (or is a dictionary word): the
+   same as vn_ngram_pair != 0, and cheaper. */
+int vn_ngram_seen (const struct vn_ngram *m, uint32_t a, uint32_t b);
 
 /* Start bringing the slot of the pair A B into the cache, for a
    vn_ngram_pair a little later (a line's pairs are looked up after all

@@ -140,9 +140,10 @@ struct tok
   struct info info;
   struct cache_slot *slot;      /* its slot in the token cache, or NULL */
   uint64_t lo, hi;              /* its key there */
-  uint32_t left, right;         /* vn_ngram_pair with the word before and
-                                   after, when only spaces stand between
-                                   (else 0) */
+  int left, right;              /* whether the pair with the word before
+                                   and after was seen, when only spaces
+                                   stand between (else 0; 0 without the
+                                   model) */
 };
 
 struct cands
@@ -1059,16 +1060,17 @@ tokenize (struct typos *st, const char *t, size_t len)
       tok_info (st, t, tk);
       if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
         tk->sentence = starts_sentence (t, tk->off);
-      if (tk->joined)
+      if (tk->joined && st->use_context)
         vn_ngram_prefetch (st->m, tk[-1].info.id, tk->info.id);
     }
-  /* And the pairs, fetched by now. */
+  /* And whether each pair was seen, fetched by now (the model's
+     business only). */
   for (k = 0; k < st->ntoks; k++)
     {
       struct tok *tk = &st->toks[k];
       tk->left = tk->right = 0;
-      if (tk->joined)
-        tk[-1].right = tk->left = vn_ngram_pair (st->m, tk[-1].info.id,
+      if (tk->joined && st->use_context)
+        tk[-1].right = tk->left = vn_ngram_seen (st->m, tk[-1].info.id,
                                                  tk->info.id);
     }
 }
@@ -1116,12 +1118,18 @@ cands_of (struct typos *st, uint32_t id)
   struct cands *c = &st->cands[id];
   struct vn_spell_cand v[VN_SPELL_MAX];
   const char *w;
+  size_t n, i;
 
   if (c->done)
     return c;
   c->done = 1;
   w = vn_ngram_word (st->m, id);
-  c->n = vn_spell_candidates (st->m, w, strlen (w), 0, v);
+  n = vn_spell_candidates (st->m, w, strlen (w), 0, v);
+  /* One slip away only: a real word two slips from another (xứ, sự) is
+     too often right. */
+  for (i = 0; i < n; i++)
+    if (v[i].cost < VN_SPELL_TWO)
+      v[c->n++] = v[i];
   if (c->n)
     {
       c->v = vn_xmalloc (c->n * sizeof *c->v);
