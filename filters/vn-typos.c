@@ -15,7 +15,7 @@ static const struct vn_filter filter = {
     "khẩn cấp); a misspelling of the built-in list or of --typos is fixed where\n"
     "its conditions allow (nổ lực -> nỗ lực; tìm ẩn -> tiềm ẩn, but not in tìm ẩn\n"
     "số); a real word that its context rejects is replaced when a word one slip\n"
-    "away fits it far better (xứ lý -> xử lý); a capital inside a lower-case\n"
+    "away fits it far better (hó khăn -> khó khăn); a capital inside a lower-case\n"
     "word is lowered (khaI -> khai).  The context is a table of syllable and\n"
     "pair counts from clean news text (data/ngrams.tsv).  Precision first: what\n"
     "is not sure is left as is, and --check reports it as a note (Y190, Y191).\n"

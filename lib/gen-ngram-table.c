@@ -57,12 +57,14 @@ struct pair
 static struct pair *pair_slot;
 static uint32_t pair_size, npairs;
 
+/* The least power of two at least 3/2 of N: at most two thirds full,
+   and as small as that allows, so that it stays in the cache. */
 static uint32_t
 table_size (uint32_t n)
 {
   uint32_t s = 1;
 
-  while (s < 2 * n)
+  while (s < n + n / 2)
     s <<= 1;
   return s;
 }

@@ -20,7 +20,8 @@ static const struct vn_rule rules[] = {
    "trực tiếp)"},
   {"Y102", "listed misspelling fixed (data/typos.tsv or --typos: nổ lực -> "
    "nỗ lực)"},
-  {"Y103", "real word the context rejects: corrected (xứ lý -> xử lý)"},
+  {"Y103", "real word the context rejects: corrected (hó khăn -> khó "
+   "khăn)"},
   {"Y104", "stray capital inside a word lowered (khaI -> khai)"},
   {"Y190", "note: no such syllable, and no sure correction: left as is"},
   {"Y191", "note: word the context doubts, left as is"},
@@ -43,7 +44,7 @@ static const struct vn_fixer_option options[] = {
 /* The decisions, in powers of ten of likelihood: a word's score is
    log10 P(word | left) + log10 P(right | word) from the n-gram table, less
    the cost of the slip for a candidate (lib/spell.h).  Set on text the
-   table was not counted from (README: "How vn-typos decides").
+   table was not counted from (README.md: "vn-typos: how it decides").
    - A real word is replaced when no pair with either neighbour was ever
      seen, the best candidate scores REAL_FIX more (REAL_RARE more for a
      word seen fewer than RARE times; ONE_SIDE more again with a neighbour
