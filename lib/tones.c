@@ -7,6 +7,7 @@
 #include <string.h>
 #include "diag.h"
 #include "fixer.h"
+#include "scan.h"
 #include "syllable.h"
 
 static const struct vn_rule rules[] = {
@@ -31,7 +32,7 @@ static const struct vn_fixer_option options[] = {
    A word of up to 15 bytes is its key, zero-padded, with its length in the
    last byte; the table is direct-mapped and a collision simply replaces
    the old word.  It changes only the speed, never the output. */
-enum { SEEN_BITS = 13, SEEN_MAX = 15 };
+enum { SEEN_BITS = 13, SEEN_MAX = VN_KEY_MAX };
 struct seen
 {
   uint64_t lo, hi;
@@ -198,32 +199,6 @@ words (const struct tones *st, const char *t, size_t from, size_t to,
     }
 }
 
-#define ONES UINT64_C (0x0101010101010101)
-#define HIGH (ONES * 0x80)
-
-/* The eight bytes at P, the first in the lowest bits on any machine. */
-static inline uint64_t
-load8 (const unsigned char *p)
-{
-  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
-    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
-    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
-}
-
-/* The high bit of each byte of V that is ASCII but no letter: a space,
-   punctuation, a digit.  Bytes are compared eight at a time: lowered with
-   0x20, a byte is a letter when adding 0x1F carries it to 0x80 or more
-   ('a' and up) and adding 0x05 does not ('z' and down); with the high bit
-   masked off, no sum carries into the next byte. */
-static inline uint64_t
-ascii_breaks (uint64_t v)
-{
-  uint64_t x = (v | ONES * 0x20) & ~HIGH;
-  uint64_t letter = (x + ONES * 0x1F) & ~(x + ONES * 0x05);
-
-  return ~v & ~letter & HIGH;
-}
-
 static inline int
 is_break (unsigned char c)
 {
@@ -231,9 +206,7 @@ is_break (unsigned char c)
 }
 
 /* Look at the token T[FROM..TO) of a line of LEN bytes, through the
-   table of tokens seen before.  The key is read eight bytes at a time
-   (past the token when the line goes on: they are masked off), as the
-   bytes were just scanned and a copy into a buffer would stall on it. */
+   table of tokens seen before. */
 static void
 token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
        struct vn_edits *out)
@@ -247,28 +220,7 @@ token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
       words (st, t, from, to, out);
       return;
     }
-  if (len - from >= 16)
-    {
-      k.lo = load8 (p);
-      k.hi = load8 (p + 8);
-    }
-  else
-    {
-      unsigned char b[16] = { 0 };
-      memcpy (b, p, n);
-      k.lo = load8 (b);
-      k.hi = load8 (b + 8);
-    }
-  if (n < 8)
-    {
-      k.lo &= (UINT64_C (1) << (8 * n)) - 1;
-      k.hi = 0;
-    }
-  else
-    k.hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
-  k.hi |= (uint64_t) n << 56;
-  slot = &st->seen[((k.lo ^ k.hi * UINT64_C (0x9E3779B97F4A7C15))
-                    * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - SEEN_BITS)];
+  slot = &st->seen[vn_word_key (p, n, len - from, SEEN_BITS, &k.lo, &k.hi)];
   if (slot->lo == k.lo && slot->hi == k.hi)
     return;
   if (words (st, t, from, to, out))
@@ -308,8 +260,8 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
                 high |= *p++;
               break;
             }
-          v = load8 (p);
-          b = ascii_breaks (v);
+          v = vn_load8 (p);
+          b = vn_ascii_breaks (v);
           if (b)
             {
               unsigned len = (unsigned) __builtin_ctzll (b) / 8;
@@ -320,7 +272,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
           high |= v;
           p += 8;
         }
-      if (high & HIGH)
+      if (high & VN_HIGH)
         token (st, ln->text, start - t, p - t, ln->len, out);
     }
 }

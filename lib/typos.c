@@ -10,6 +10,8 @@
 #include "diag.h"
 #include "fixer.h"
 #include "ngram.h"
+#include "ngram-hash.h"
+#include "scan.h"
 #include "spell.h"
 #include "syllable.h"
 #include "utf8.h"
@@ -114,7 +116,7 @@ struct listed
    byte (as in lib/tones.c).  It changes only the speed, never the output:
    news repeats a few thousand words, and classifying one costs a parse
    and a lookup. */
-enum { CACHE_BITS = 14, CACHE_KEY = 24, SEEN_MAX = 15 };
+enum { CACHE_BITS = 14, CACHE_KEY = 24 };
 struct cache_slot
 {
   uint64_t lo, hi;              /* hi == 0: empty */
@@ -288,12 +290,7 @@ is_known (const struct vn_ngram *m, uint32_t id)
 static uint32_t
 hash_str (const char *s, size_t n)
 {
-  uint32_t h = UINT32_C (2166136261);
-  size_t i;
-
-  for (i = 0; i < n; i++)
-    h = (h ^ (unsigned char) s[i]) * UINT32_C (16777619);
-  return h;
+  return vn_ngram_hash_word (s, n);
 }
 
 /* The last list entry whose first wrong word is W[0..N), or -1. */
@@ -327,13 +324,6 @@ size_of (size_t n)
   return size;
 }
 
-static uint32_t
-hash_key (uint32_t k)
-{
-  uint32_t h = k * UINT32_C (0x9E3779B1);
-  return h ^ (h >> 16);
-}
-
 /* The list number of the word W[0..N) that the table lacks, or 0; with
    ADD, give it one when it has none. */
 static uint32_t
@@ -362,12 +352,10 @@ list_number (const struct typos *st, uint32_t id, const char *w, size_t n)
   return id ? id : extra_lid ((struct typos *) st, w, n, 0);
 }
 
+/* Free the index of the list (build_index makes it again). */
 static void
-build_index (struct typos *st)
+free_index (struct typos *st)
 {
-  uint32_t size;
-  size_t k;
-
   free (st->index);
   free (st->chain);
   free (st->lpairs);
@@ -375,14 +363,22 @@ build_index (struct typos *st)
   free (st->lfirst_seen);
   free (st->extra);
   free (st->extra_lid);
-  st->lfirst_seen = NULL;
   st->index = NULL;
   st->chain = NULL;
   st->lpairs = NULL;
-  st->lfirst = NULL;
+  st->lfirst = st->lfirst_seen = NULL;
   st->extra = NULL;
   st->extra_lid = NULL;
   st->nextra = 0;
+}
+
+static void
+build_index (struct typos *st)
+{
+  uint32_t size;
+  size_t k;
+
+  free_index (st);
   st->indexed = 1;
   if (st->nlist == 0)
     return;
@@ -428,7 +424,7 @@ build_index (struct typos *st)
       if (e->words == 2)
         {
           uint64_t key = (uint64_t) e->wrong_lid[0] << 32 | e->wrong_lid[1];
-          for (h = hash_key ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
+          for (h = vn_ngram_hash_pair ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
                st->lpairs[h].key && st->lpairs[h].key != key;
                h = (h + 1) & st->lpair_mask)
             ;
@@ -551,50 +547,16 @@ classify (const struct typos *st, const char *w, size_t n, struct info *in,
   in->lid = list_number (st, 0, canon, *canon_len);
 }
 
-/* The eight bytes at P, the first in the lowest bits on any machine. */
-static inline uint64_t
-load8 (const unsigned char *p)
-{
-  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
-    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
-    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
-}
-
 /* The cache key of the word T[FROM..TO) of a line of LEN bytes into *LO,
-   *HI, and its slot; NULL for a word too long to be cached.  The key is
-   read eight bytes at a time (past the word when the line goes on: they
-   are masked off). */
+   *HI, and its slot; NULL for a word too long to be cached. */
 static struct cache_slot *
 word_slot (const struct typos *st, const char *t, size_t from, size_t to,
            size_t len, uint64_t *lo, uint64_t *hi)
 {
-  const unsigned char *p = (const unsigned char *) t + from;
-  size_t n = to - from;
-
-  if (n > SEEN_MAX)
+  if (to - from > VN_KEY_MAX)
     return NULL;
-  if (len - from >= 16)
-    {
-      *lo = load8 (p);
-      *hi = load8 (p + 8);
-    }
-  else
-    {
-      unsigned char b[16] = { 0 };
-      memcpy (b, p, n);
-      *lo = load8 (b);
-      *hi = load8 (b + 8);
-    }
-  if (n < 8)
-    {
-      *lo &= (UINT64_C (1) << (8 * n)) - 1;
-      *hi = 0;
-    }
-  else
-    *hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
-  *hi |= (uint64_t) n << 56;
-  return &st->cache[((*lo ^ *hi * UINT64_C (0x9E3779B97F4A7C15))
-                     * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - CACHE_BITS)];
+  return &st->cache[vn_word_key ((const unsigned char *) t + from, to - from,
+                                 len - from, CACHE_BITS, lo, hi)];
 }
 
 /* The info of token TK of the line T, through its cache slot. */
@@ -879,13 +841,7 @@ destroy (void *state)
   free (st->cands);
   free (st->cache);
   free (st->nonwords);
-  free (st->index);
-  free (st->chain);
-  free (st->lpairs);
-  free (st->lfirst);
-  free (st->lfirst_seen);
-  free (st->extra);
-  free (st->extra_lid);
+  free_index (st);
   free (st->toks);
   free (st);
 }
@@ -971,23 +927,17 @@ word_byte (unsigned char c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-#define ONES UINT64_C (0x0101010101010101)
-#define HIGH (ONES * 0x80)
-
 /* The high bit of (at least the first of) the bytes of V that end a word:
-   ASCII that is no letter (as in lib/tones.c: lowered with 0x20, a letter
-   is carried to 0x80 or more by adding 0x1F but not by adding 0x05), and
-   the lead bytes C2 and E2 (a byte equal to them has a zero XOR; the
-   borrow trick can flag bytes after a true one, never before). */
+   ASCII that is no letter, and the lead bytes C2 and E2 (a byte equal to
+   them has a zero XOR; the borrow trick can flag bytes after a true one,
+   never before). */
 static inline uint64_t
 word_breaks (uint64_t v)
 {
-  uint64_t x = (v | ONES * 0x20) & ~HIGH;
-  uint64_t letter = (x + ONES * 0x1F) & ~(x + ONES * 0x05);
-  uint64_t a = v ^ (ONES * 0xC2), e = v ^ (ONES * 0xE2);
+  uint64_t a = v ^ (VN_ONES * 0xC2), e = v ^ (VN_ONES * 0xE2);
 
-  return (~v & ~letter & HIGH) | ((a - ONES) & ~a & HIGH)
-    | ((e - ONES) & ~e & HIGH);
+  return vn_ascii_breaks (v) | ((a - VN_ONES) & ~a & VN_HIGH)
+    | ((e - VN_ONES) & ~e & VN_HIGH);
 }
 
 /* Split T[0..LEN) into words. */
@@ -1027,7 +977,7 @@ tokenize (struct typos *st, const char *t, size_t len)
                 i++;
               break;
             }
-          b = word_breaks (load8 (s + i));
+          b = word_breaks (vn_load8 (s + i));
           if (b)
             {
               i += (unsigned) __builtin_ctzll (b) / 8;
@@ -1186,7 +1136,7 @@ lpair_lookup (const struct typos *st, uint32_t a, uint32_t b)
 
   if (!st->lpairs || !a || !b || !((st->lfirst[a / 8] >> (a % 8)) & 1))
     return -1;
-  for (h = hash_key ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
+  for (h = vn_ngram_hash_pair ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
        st->lpairs[h].key;
        h = (h + 1) & st->lpair_mask)
     if (st->lpairs[h].key == key)
@@ -1271,6 +1221,34 @@ nonword_cands (struct typos *st, const char *w, size_t n, int flags,
   return slot->n;
 }
 
+/* Replace token TK of the line T by REPL[0..RN) for rule FIX when SURE,
+   else note it for rule NOTE; MARGIN is what the context says, in powers
+   of ten. */
+static void
+propose (struct vn_edits *out, const char *t, const struct tok *tk, int sure,
+         int fix, int note, const char *repl, size_t rn, double margin)
+{
+  int n = (int) tk->len, k = (int) rn;
+  const char *w = t + tk->off;
+
+  if (fix == Y101 && sure)
+    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[fix],
+                  "no such syllable '%.*s': '%.*s' fits the context "
+                  "(%.1f over the next candidate)", n, w, k, repl, margin);
+  else if (fix == Y101)
+    vn_edits_note (out, tk->off, tk->len, &rules[note],
+                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s' "
+                   "(%.1f over the next candidate)", n, w, k, repl, margin);
+  else if (sure)
+    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[fix],
+                  "'%.*s' does not fit the context; '%.*s' does "
+                  "(likelier by 10^%.1f)", n, w, k, repl, margin);
+  else
+    vn_edits_note (out, tk->off, tk->len, &rules[note],
+                   "'%.*s' hardly fits the context; perhaps '%.*s' "
+                   "(likelier by 10^%.1f)", n, w, k, repl, margin);
+}
+
 /* A word that is no syllable (K_NONWORD, K_BROKEN) at token I. */
 static void
 try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
@@ -1329,19 +1307,11 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
                          || !tone_only (canon, clen,
                                         vn_ngram_word (st->m, v[bj].id))))
     return;
-  if (best - second >= NON_FIX && !title_inside
-      && (support >= (v[bj].cost < VN_SPELL_OTHER ? 1u : 3u)
-          || (v[bj].cost < VN_SPELL_OTHER
-                          && best - second >= NON_ALONE)))
-    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y101],
-                  "no such syllable '%.*s': '%.*s' fits the context "
-                  "(%.1f over the next candidate)",
-                  (int) tk->len, t + tk->off, (int) rn, repl, best - second);
-  else
-    vn_edits_note (out, tk->off, tk->len, &rules[Y190],
-                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s' "
-                   "(%.1f over the next candidate)",
-                   (int) tk->len, t + tk->off, (int) rn, repl, best - second);
+  propose (out, t, tk, best - second >= NON_FIX && !title_inside
+           && (support >= (v[bj].cost < VN_SPELL_OTHER ? 1u : 3u)
+               || (v[bj].cost < VN_SPELL_OTHER
+                   && best - second >= NON_ALONE)),
+           Y101, Y190, repl, rn, best - second);
 }
 
 /* A real word at token I that its context may reject. */
@@ -1394,18 +1364,10 @@ try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   rn = in_case (tk, vn_ngram_word (st->m, c->v[bj].id), repl);
   /* With a neighbour on one side only (the other is punctuation, a number
      or a word not counted), the evidence is half: ask for more. */
-  if (best - here >= (vn_ngram_count (st->m, w) < RARE ? REAL_RARE : REAL_FIX)
-      + (l && r ? 0.0 : ONE_SIDE)
-      && support >= SUPPORT)
-    vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[Y103],
-                  "'%.*s' does not fit the context; '%.*s' does "
-                  "(likelier by 10^%.1f)",
-                  (int) tk->len, t + tk->off, (int) rn, repl, best - here);
-  else
-    vn_edits_note (out, tk->off, tk->len, &rules[Y191],
-                   "'%.*s' hardly fits the context; perhaps '%.*s' "
-                   "(likelier by 10^%.1f)",
-                   (int) tk->len, t + tk->off, (int) rn, repl, best - here);
+  propose (out, t, tk, best - here
+           >= (vn_ngram_count (st->m, w) < RARE ? REAL_RARE : REAL_FIX)
+           + (l && r ? 0.0 : ONE_SIDE) && support >= SUPPORT,
+           Y103, Y191, repl, rn, best - here);
 }
 
 static void

@@ -1,0 +1,73 @@
+/* scan.h -- text read eight bytes at a time: where words end, and the
+   16-byte keys under which vn-tones and vn-typos remember words */
+#ifndef VN_SCAN_H
+#define VN_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define VN_ONES UINT64_C (0x0101010101010101)
+#define VN_HIGH (VN_ONES * 0x80)
+
+/* The eight bytes at P, the first in the lowest bits on any machine. */
+static inline uint64_t
+vn_load8 (const unsigned char *p)
+{
+  return (uint64_t) p[0] | (uint64_t) p[1] << 8 | (uint64_t) p[2] << 16
+    | (uint64_t) p[3] << 24 | (uint64_t) p[4] << 32 | (uint64_t) p[5] << 40
+    | (uint64_t) p[6] << 48 | (uint64_t) p[7] << 56;
+}
+
+/* The high bit of each byte of V that is ASCII but no letter: a space,
+   punctuation, a digit.  Bytes are compared eight at a time: lowered with
+   0x20, a byte is a letter when adding 0x1F carries it to 0x80 or more
+   ('a' and up) and adding 0x05 does not ('z' and down); with the high bit
+   masked off, no sum carries into the next byte. */
+static inline uint64_t
+vn_ascii_breaks (uint64_t v)
+{
+  uint64_t x = (v | VN_ONES * 0x20) & ~VN_HIGH;
+  uint64_t letter = (x + VN_ONES * 0x1F) & ~(x + VN_ONES * 0x05);
+
+  return ~v & ~letter & VN_HIGH;
+}
+
+/* The longest word that has a key. */
+enum { VN_KEY_MAX = 15 };
+
+/* The key of the word P[0..N) (N at most VN_KEY_MAX) into *LO, *HI: its
+   bytes, zero-padded, its length in the last byte; AVAIL bytes from P may
+   be read.  They are read eight at a time (past the word when the text
+   goes on: masked off), as the bytes were just scanned and a copy into a
+   buffer would stall on them.  Return a hash of the key for a table of
+   2^BITS slots. */
+static inline uint64_t
+vn_word_key (const unsigned char *p, size_t n, size_t avail, unsigned bits,
+             uint64_t *lo, uint64_t *hi)
+{
+  if (avail >= 16)
+    {
+      *lo = vn_load8 (p);
+      *hi = vn_load8 (p + 8);
+    }
+  else
+    {
+      unsigned char b[16] = { 0 };
+      memcpy (b, p, n);
+      *lo = vn_load8 (b);
+      *hi = vn_load8 (b + 8);
+    }
+  if (n < 8)
+    {
+      *lo &= (UINT64_C (1) << (8 * n)) - 1;
+      *hi = 0;
+    }
+  else
+    *hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
+  *hi |= (uint64_t) n << 56;
+  return ((*lo ^ *hi * UINT64_C (0x9E3779B97F4A7C15))
+          * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - bits);
+}
+
+#endif
