@@ -14,6 +14,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/line.h \
 	lib/ngram.c lib/ngram.h lib/ngram-hash.h \
 	lib/reader.c lib/reader.h \
+	lib/scan.h \
 	lib/registry.c \
 	lib/space.c \
 	lib/spell.c lib/spell.h \
