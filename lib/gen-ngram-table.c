@@ -32,6 +32,18 @@ die (const char *msg)
   exit (1);
 }
 
+static char *
+xstrdup (const char *s)
+{
+  char *p = strdup (s);
+  if (!p)
+    {
+      fprintf (stderr, "gen-ngram-table: memory exhausted\n");
+      exit (1);
+    }
+  return p;
+}
+
 static void *
 xrealloc (void *p, size_t n)
 {
@@ -119,7 +131,7 @@ main (int argc, char **argv)
 {
   FILE *fp;
   char *line = NULL, **pairs_text = NULL;
-  size_t cap = 0, npt = 0, i;
+  size_t cap = 0, npt = 0, ptcap = 0, wcap = 0, i;
   ssize_t len;
   uint64_t total = 0;
   unsigned long *pairs_line = NULL;
@@ -136,7 +148,6 @@ main (int argc, char **argv)
       fprintf (stderr, "gen-ngram-table: %s: %s\n", path, strerror (errno));
       return 1;
     }
-  word = xrealloc (NULL, sizeof *word);
   /* First the words; the pair rows are kept until every word is numbered. */
   while ((len = getline (&line, &cap, fp)) >= 0)
     {
@@ -150,9 +161,13 @@ main (int argc, char **argv)
         continue;
       if (line[0] != '1')
         {
-          pairs_text = xrealloc (pairs_text, (npt + 1) * sizeof *pairs_text);
-          pairs_line = xrealloc (pairs_line, (npt + 1) * sizeof *pairs_line);
-          pairs_text[npt] = strdup (line);
+          if (npt == ptcap)
+            {
+              ptcap = ptcap ? 2 * ptcap : 1024;
+              pairs_text = xrealloc (pairs_text, ptcap * sizeof *pairs_text);
+              pairs_line = xrealloc (pairs_line, ptcap * sizeof *pairs_line);
+            }
+          pairs_text[npt] = xstrdup (line);
           pairs_line[npt++] = lineno;
           continue;
         }
@@ -174,9 +189,13 @@ main (int argc, char **argv)
       if (nwords == MAX_WORDS)
         die ("more than 65535 words");
       nwords++;
-      word = xrealloc (word, (nwords + 1) * sizeof *word);
-      count = xrealloc (count, nwords * sizeof *count);
-      word[nwords] = strdup (f[1]);
+      if (nwords + 1 > wcap)
+        {
+          wcap = 2 * (nwords + 1);
+          word = xrealloc (word, wcap * sizeof *word);
+          count = xrealloc (count, wcap * sizeof *count);
+        }
+      word[nwords] = xstrdup (f[1]);
       {
         unsigned long c = strtoul (f[2], NULL, 10);
         count[nwords - 1] = (uint32_t) (c > 0x7FFFFFFF ? 0x7FFFFFFF : c)
@@ -315,5 +334,15 @@ main (int argc, char **argv)
       fprintf (stderr, "gen-ngram-table: write error\n");
       return 1;
     }
+  /* Freed, so that a leak checker at build time has nothing to say. */
+  for (i = 1; i <= nwords; i++)
+    free (word[i]);
+  free (word);
+  free (count);
+  free (word_slot);
+  free (pair_slot);
+  free (pairs_text);
+  free (pairs_line);
+  free (line);
   return 0;
 }

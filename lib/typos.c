@@ -1231,14 +1231,21 @@ propose (struct vn_edits *out, const char *t, const struct tok *tk, int sure,
   int n = (int) tk->len, k = (int) rn;
   const char *w = t + tk->off;
 
+  char why[48];
+
+  /* A margin over no other candidate is the only candidate's. */
+  if (margin > 1e6)
+    snprintf (why, sizeof why, "the only candidate");
+  else
+    snprintf (why, sizeof why, "%.1f over the next candidate", margin);
   if (fix == Y101 && sure)
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[fix],
-                  "no such syllable '%.*s': '%.*s' fits the context "
-                  "(%.1f over the next candidate)", n, w, k, repl, margin);
+                  "no such syllable '%.*s': '%.*s' fits the context (%s)",
+                  n, w, k, repl, why);
   else if (fix == Y101)
     vn_edits_note (out, tk->off, tk->len, &rules[note],
-                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s' "
-                   "(%.1f over the next candidate)", n, w, k, repl, margin);
+                   "'%.*s' is no Vietnamese syllable; perhaps '%.*s' (%s)",
+                   n, w, k, repl, why);
   else if (sure)
     vn_edits_add (out, tk->off, tk->len, repl, rn, &rules[fix],
                   "'%.*s' does not fit the context; '%.*s' does "
