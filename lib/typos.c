@@ -676,6 +676,31 @@ cond_words (const char *list, char ***v, size_t *n)
   return 0;
 }
 
+/* Free the list entries FROM..TO. */
+static void
+free_entries (struct listed *list, size_t from, size_t to)
+{
+  size_t i, j;
+
+  for (i = from; i < to; i++)
+    {
+      struct listed *e = &list[i];
+      for (j = 0; j < e->words; j++)
+        {
+          free (e->wrong[j]);
+          free (e->right[j]);
+        }
+      for (j = 0; j < e->n_before; j++)
+        free (e->not_before[j]);
+      for (j = 0; j < e->n_after; j++)
+        free (e->not_after[j]);
+      free (e->not_before);
+      free (e->not_after);
+      free (e->before_id);
+      free (e->after_id);
+    }
+}
+
 /* Add the row LINE (no line end) of a list; return NULL or why it is
    not one. */
 static const char *
@@ -684,7 +709,9 @@ add_row (struct typos *st, char *line)
   char *f[4] = { NULL };
   struct listed e;
   char *p = line, *c;
+  const char *why = NULL;
   int nf = 0, a, b;
+  size_t j;
 
   if (*line == '#' || *line == '\0')
     return NULL;
@@ -702,28 +729,37 @@ add_row (struct typos *st, char *line)
   a = split_words (f[0], e.wrong, 4);
   b = split_words (f[1], e.right, 4);
   if (a <= 0 || b <= 0)
-    return "WRONG and RIGHT must be one to four words of letters";
-  if (a != b)
-    return "WRONG and RIGHT must have as many words";
-  e.words = (size_t) a;
-  for (a = 0; a < b; a++)
-    if (strcmp (e.wrong[a], e.right[a]))
-      break;
-  if (a == b)
-    return "WRONG and RIGHT are the same";
-  if (nf >= 3 && strcmp (f[2], "-") && *f[2])
-    for (c = strtok (f[2], " "); c; c = strtok (NULL, " "))
-      {
-        int ok;
-        if (!strncmp (c, "not-before:", 11))
-          ok = cond_words (c + 11, &e.not_before, &e.n_before) == 0;
-        else if (!strncmp (c, "not-after:", 10))
-          ok = cond_words (c + 10, &e.not_after, &e.n_after) == 0;
-        else
-          ok = 0;
-        if (!ok)
-          return "a condition is not-before:WORD,... or not-after:WORD,...";
-      }
+    why = "WRONG and RIGHT must be one to four words of letters";
+  else if (a != b)
+    why = "WRONG and RIGHT must have as many words";
+  else
+    {
+      e.words = (size_t) a;
+      for (a = 0; a < b; a++)
+        if (strcmp (e.wrong[a], e.right[a]))
+          break;
+      if (a == b)
+        why = "WRONG and RIGHT are the same";
+    }
+  if (!why && nf >= 3 && strcmp (f[2], "-") && *f[2])
+    for (c = strtok (f[2], " "); c && !why; c = strtok (NULL, " "))
+      if (!(strncmp (c, "not-before:", 11) == 0
+            ? cond_words (c + 11, &e.not_before, &e.n_before) == 0
+            : strncmp (c, "not-after:", 10) == 0
+            && cond_words (c + 10, &e.not_after, &e.n_after) == 0))
+        why = "a condition is not-before:WORD,... or not-after:WORD,...";
+  if (why)
+    {
+      /* What was made of the row before it failed. */
+      for (j = 0; j < 4; j++)
+        {
+          free (e.wrong[j]);
+          free (e.right[j]);
+        }
+      e.words = 0;
+      free_entries (&e, 0, 1);
+      return why;
+    }
   if (st->nlist == st->caplist)
     {
       st->caplist = vn_grow (st->caplist, st->nlist + 1);
@@ -803,30 +839,6 @@ create (void)
   return st;
 }
 
-/* Free the list entries FROM..TO. */
-static void
-free_entries (struct listed *list, size_t from, size_t to)
-{
-  size_t i, j;
-
-  for (i = from; i < to; i++)
-    {
-      struct listed *e = &list[i];
-      for (j = 0; j < e->words; j++)
-        {
-          free (e->wrong[j]);
-          free (e->right[j]);
-        }
-      for (j = 0; j < e->n_before; j++)
-        free (e->not_before[j]);
-      for (j = 0; j < e->n_after; j++)
-        free (e->not_after[j]);
-      free (e->not_before);
-      free (e->not_after);
-      free (e->before_id);
-      free (e->after_id);
-    }
-}
 
 static void
 destroy (void *state)
