@@ -1023,14 +1023,7 @@ tokenize (struct typos *st, const char *t, size_t len)
       tok_info (st, t, tk);
       if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
         tk->sentence = starts_sentence (t, tk->off);
-      if (tk->joined && st->use_context)
-        vn_ngram_prefetch (st->m, tk[-1].info.id, tk->info.id);
-    }
-  /* And whether each pair was seen, fetched by now (the model's
-     business only). */
-  for (k = 0; k < st->ntoks; k++)
-    {
-      struct tok *tk = &st->toks[k];
+      /* Whether each pair was seen (the model's business only). */
       tk->left = tk->right = 0;
       if (tk->joined && st->use_context)
         tk[-1].right = tk->left = vn_ngram_seen (st->m, tk[-1].info.id,
