@@ -13,8 +13,8 @@
 
 struct vn_ngram;
 
-/* The compiled-in table, its hash tables built on the first call (the
-   same table for every caller; never freed; not thread-safe). */
+/* The compiled-in table (its hash tables laid out at build time: nothing
+   to build, free or lock; the same table for every caller). */
 const struct vn_ngram *vn_ngram_default (void);
 
 /* The number (from 1) of the word W[0..N), which must be lower case, NFC
