@@ -6,6 +6,7 @@ bin_PROGRAMS += \
 	filters/vn-tones \
 	filters/vn-punct \
 	filters/vn-repeats \
+	filters/vn-typos \
 	filters/vn-captions \
 	filters/vn-bylines \
 	filters/vn-boilerplate \
@@ -25,3 +26,4 @@ filters_vn_lint_SOURCES = filters/vn-lint.c
 filters_vn_captions_SOURCES = filters/vn-captions.c
 filters_vn_bylines_SOURCES = filters/vn-bylines.c
 filters_vn_boilerplate_SOURCES = filters/vn-boilerplate.c
+filters_vn_typos_SOURCES = filters/vn-typos.c

@@ -110,6 +110,7 @@ extern const struct vn_fixer vn_fixer_repeats;
 extern const struct vn_fixer vn_fixer_captions;
 extern const struct vn_fixer vn_fixer_bylines;
 extern const struct vn_fixer vn_fixer_boilerplate;
+extern const struct vn_fixer vn_fixer_typos;
 extern const struct vn_fixer vn_fixer_space;
 
 #endif

@@ -19,6 +19,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/punct.c \
 	lib/reader.c lib/reader.h \
 	lib/recode.c lib/recode.h \
+	lib/ngram.c lib/ngram.h lib/ngram-hash.h \
 	lib/registry.c \
 	lib/report.c lib/report.h \
 	lib/walk.c lib/walk.h \
@@ -26,8 +27,10 @@ lib_libvnclean_a_SOURCES = \
 	lib/scan.h \
 	lib/space.c \
 	lib/structure.c lib/structure.h \
+	lib/spell.c lib/spell.h \
 	lib/syllable.c lib/syllable.h \
 	lib/tones.c \
+	lib/typos.c \
 	lib/unicode.c \
 	lib/utf8.c lib/utf8.h
 
@@ -93,7 +96,7 @@ nodist_lib_libvnclean_a_SOURCES += lib/recode-tables.h
 
 # ICU is for vn-unicode's normalizer; every program links the whole
 # registry, so every program links ICU, and iconv (vn-recode) and libm.
-LDADD = lib/libvnclean.a $(ICU_LIBS) $(LIBICONV) -lm
+LDADD = lib/libvnclean.a $(ICU_LIBS) $(LIBICONV) $(LIBM)
 
 # The cue lists of the structure filters (vn-captions, vn-bylines,
 # vn-boilerplate), compiled in from data/: lib/structure.c parses them with
@@ -108,3 +111,24 @@ BUILT_SOURCES += lib/structure-data.h
 CLEANFILES += lib/structure-data.h
 EXTRA_DIST += lib/gen-structure-data.awk
 nodist_lib_libvnclean_a_SOURCES += lib/structure-data.h
+# The syllable and pair counts of vn-typos, generated from data/ngrams.tsv
+# (scripts/build-ngrams makes that file from a corpus), and its list of
+# misspellings from data/typos.tsv.
+# The pair table is laid out by a C program at build time (awk cannot hash
+# the way lib/ngram.c looks up), so that nothing is built at start-up.
+noinst_PROGRAMS = lib/gen-ngram-table
+lib_gen_ngram_table_SOURCES = lib/gen-ngram-table.c lib/ngram-hash.h
+lib_gen_ngram_table_LDADD =
+lib/ngram-table.h: $(top_srcdir)/data/ngrams.tsv lib/gen-ngram-table$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	lib/gen-ngram-table$(EXEEXT) $(top_srcdir)/data/ngrams.tsv > $@-t && \
+	mv $@-t $@
+lib/typo-list.h: $(top_srcdir)/data/typos.tsv \
+		$(top_srcdir)/lib/gen-typo-list.awk
+	$(AM_V_GEN)$(MKDIR_P) lib && \
+	LC_ALL=C $(AWK) -f $(top_srcdir)/lib/gen-typo-list.awk \
+		$(top_srcdir)/data/typos.tsv > $@-t && mv $@-t $@
+BUILT_SOURCES += lib/ngram-table.h lib/typo-list.h
+CLEANFILES += lib/ngram-table.h lib/typo-list.h
+EXTRA_DIST += lib/gen-typo-list.awk
+nodist_lib_libvnclean_a_SOURCES += lib/ngram-table.h lib/typo-list.h

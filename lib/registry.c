@@ -14,6 +14,7 @@ const struct vn_fixer *const vn_registry[] = {
   &vn_fixer_tones,
   &vn_fixer_punct,
   &vn_fixer_repeats,
+  &vn_fixer_typos,
   &vn_fixer_captions,
   &vn_fixer_bylines,
   &vn_fixer_boilerplate,

@@ -1,9 +1,11 @@
-/* scan.h -- split a line into tokens at the ASCII bytes that are no letter,
-   eight bytes at a time (the word scan of the line fixers) */
+/* scan.h -- text read eight bytes at a time: where words end, and the
+   16-byte keys under which vn-tones and vn-typos remember words */
 #ifndef VN_SCAN_H
 #define VN_SCAN_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define VN_ONES UINT64_C (0x0101010101010101)
 #define VN_HIGH (VN_ONES * 0x80)
@@ -72,6 +74,43 @@ vn_token_end (const unsigned char *p, const unsigned char *end,
     }
   *high = h;
   return p;
+}
+
+/* The longest word that has a key. */
+enum { VN_WORD_KEY_MAX = 15 };
+
+/* The key of the word P[0..N) (N at most VN_WORD_KEY_MAX) into *LO, *HI: its
+   bytes, zero-padded, its length in the last byte; AVAIL bytes from P may
+   be read.  They are read eight at a time (past the word when the text
+   goes on: masked off), as the bytes were just scanned and a copy into a
+   buffer would stall on them.  Return a hash of the key for a table of
+   2^BITS slots. */
+static inline uint64_t
+vn_word_key (const unsigned char *p, size_t n, size_t avail, unsigned bits,
+             uint64_t *lo, uint64_t *hi)
+{
+  if (avail >= 16)
+    {
+      *lo = vn_load8 (p);
+      *hi = vn_load8 (p + 8);
+    }
+  else
+    {
+      unsigned char b[16] = { 0 };
+      memcpy (b, p, n);
+      *lo = vn_load8 (b);
+      *hi = vn_load8 (b + 8);
+    }
+  if (n < 8)
+    {
+      *lo &= (UINT64_C (1) << (8 * n)) - 1;
+      *hi = 0;
+    }
+  else
+    *hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
+  *hi |= (uint64_t) n << 56;
+  return ((*lo ^ *hi * UINT64_C (0x9E3779B97F4A7C15))
+          * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - bits);
 }
 
 #endif

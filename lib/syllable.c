@@ -260,17 +260,18 @@ combine (unsigned info, unsigned char *l, size_t k, int *tone, int *tone_at,
     }
 }
 
-int
-vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl)
+/* Decode the letters of W[0..N) into L[] (their codes), the upper-case
+   ones as bits of *UPPER, and the tone marks into *TONE, *TONE_AT, *MARKS
+   and *MIXED.  Return the number of letters, or -1 when W has anything but
+   Vietnamese letters and their marks, or more than LETTERS_MAX letters.
+   Inlined into vn_syllable_parse, which vn-tones calls on nearly every
+   word. */
+static inline int
+decode (const char *w, size_t n, unsigned char *l, unsigned *upper,
+        int *tone, int *tone_at, int *marks, int *mixed)
 {
   const unsigned char *s = (const unsigned char *) w;
-  unsigned char l[LETTERS_MAX + 1] = { 0 };
-  size_t i = 0, k = 0, on_len, j;
-  unsigned upper = 0;          /* bit J: letter J is upper case */
-  int tone = VN_TONE_NONE, tone_at = -1, marks = 0, mixed = 0;
-  unsigned on, first;
-  const struct rime *r;
-  uint32_t key;
+  size_t i = 0, k = 0;
 
   while (i < n)
     {
@@ -287,7 +288,7 @@ vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl)
       else if (c >= 0xC3 && c <= 0xC6)
         {
           if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-            return 0;
+            return -1;
           info = char_info[IX_LAT + ((c - 0xC3) << 6 | (s[i + 1] & 0x3F))];
           i += 2;
         }
@@ -295,7 +296,7 @@ vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl)
         {
           if (i + 2 >= n || (s[i + 1] & 0xFE) != 0xBA
               || (s[i + 2] & 0xC0) != 0x80)
-            return 0;
+            return -1;
           info = char_info[IX_EXT + ((s[i + 1] & 1) << 6
                                      | (s[i + 2] & 0x3F))];
           i += 3;
@@ -303,33 +304,68 @@ vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl)
       else if (c == 0xCC)
         {
           if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80 || k == 0)
-            return 0;
+            return -1;
           info = char_info[IX_COMB + (s[i + 1] & 0x3F)];
           i += 2;
-          if (info == 0 || !combine (info, l, k, &tone, &tone_at, &marks,
-                                     &mixed))
-            return 0;
+          if (info == 0 || !combine (info, l, k, tone, tone_at, marks,
+                                     mixed))
+            return -1;
           continue;
         }
       else
-        return 0;
+        return -1;
       if (info == 0 || k == LETTERS_MAX)
-        return 0;
+        return -1;
       l[k] = INFO_LETTER (info);
-      upper |= INFO_UPPER (info) << k;
+      *upper |= INFO_UPPER (info) << k;
       t = INFO_TONE (info);
       if (t != VN_TONE_NONE)
         {
-          if (++marks == 1)
+          if (++*marks == 1)
             {
-              tone = (int) t;
-              tone_at = (int) k;
+              *tone = (int) t;
+              *tone_at = (int) k;
             }
-          else if ((int) t != tone)
-            mixed = 1;
+          else if ((int) t != *tone)
+            *mixed = 1;
         }
       k++;
     }
+  return (int) k;
+}
+
+size_t
+vn_syllable_letters (const char *w, size_t n, uint32_t *letters,
+                     unsigned *upper, enum vn_tone *tone)
+{
+  unsigned char l[LETTERS_MAX + 1] = { 0 };
+  int t = VN_TONE_NONE, tone_at = -1, marks = 0, mixed = 0, k, j;
+
+  *upper = 0;
+  k = decode (w, n, l, upper, &t, &tone_at, &marks, &mixed);
+  if (k <= 0 || mixed)
+    return 0;
+  for (j = 0; j < k; j++)
+    letters[j] = letter_cp[l[j]];
+  *tone = (enum vn_tone) t;
+  return (size_t) k;
+}
+
+int
+vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl)
+{
+  unsigned char l[LETTERS_MAX + 1] = { 0 };
+  size_t k, on_len, j;
+  unsigned upper = 0;          /* bit J: letter J is upper case */
+  int tone = VN_TONE_NONE, tone_at = -1, marks = 0, mixed = 0, got;
+  unsigned on, first;
+  const struct rime *r;
+  uint32_t key;
+
+  got = decode (w, n, l, &upper, &tone, &tone_at, &marks, &mixed);
+  if (got < 0)
+    return 0;
+  k = (size_t) got;
 
   /* Lower, ALL CAPS or Title case; anything else (iPhone, McDonald, BoE)
      is a name or a brand, not a syllable to rewrite. */

@@ -64,6 +64,15 @@ struct vn_syllable
    such as iPhone. */
 int vn_syllable_parse (const char *w, size_t n, struct vn_syllable *syl);
 
+/* Decode the word W[0..N) into its letters, as vn_syllable_parse does but
+   without asking for an onset and a rime: LETTERS[] (at least 7) gets each
+   letter lower case without its tone, *UPPER a bit for each upper-case
+   one, *TONE the tone.  Return the number of letters, or 0 when W has
+   anything but Vietnamese letters and their marks, more than 7 letters or
+   two different tone marks.  Spelling correction starts from these. */
+size_t vn_syllable_letters (const char *w, size_t n, uint32_t *letters,
+                            unsigned *upper, enum vn_tone *tone);
+
 /* The letter that carries the tone mark in STYLE (-1 for VN_TONE_NONE). */
 int vn_syllable_tone_index (const struct vn_syllable *syl,
                             enum vn_tone_style style);

@@ -32,7 +32,7 @@ static const struct vn_fixer_option options[] = {
    A word of up to 15 bytes is its key, zero-padded, with its length in the
    last byte; the table is direct-mapped and a collision simply replaces
    the old word.  It changes only the speed, never the output. */
-enum { SEEN_BITS = 13, SEEN_MAX = 15 };
+enum { SEEN_BITS = 13, SEEN_MAX = VN_WORD_KEY_MAX };
 struct seen
 {
   uint64_t lo, hi;
@@ -200,9 +200,7 @@ words (const struct tones *st, const char *t, size_t from, size_t to,
 }
 
 /* Look at the token T[FROM..TO) of a line of LEN bytes, through the
-   table of tokens seen before.  The key is read eight bytes at a time
-   (past the token when the line goes on: they are masked off), as the
-   bytes were just scanned and a copy into a buffer would stall on it. */
+   table of tokens seen before. */
 static void
 token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
        struct vn_edits *out)
@@ -216,28 +214,7 @@ token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
       words (st, t, from, to, out);
       return;
     }
-  if (len - from >= 16)
-    {
-      k.lo = vn_load8 (p);
-      k.hi = vn_load8 (p + 8);
-    }
-  else
-    {
-      unsigned char b[16] = { 0 };
-      memcpy (b, p, n);
-      k.lo = vn_load8 (b);
-      k.hi = vn_load8 (b + 8);
-    }
-  if (n < 8)
-    {
-      k.lo &= (UINT64_C (1) << (8 * n)) - 1;
-      k.hi = 0;
-    }
-  else
-    k.hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
-  k.hi |= (uint64_t) n << 56;
-  slot = &st->seen[((k.lo ^ k.hi * UINT64_C (0x9E3779B97F4A7C15))
-                    * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - SEEN_BITS)];
+  slot = &st->seen[vn_word_key (p, n, len - from, SEEN_BITS, &k.lo, &k.hi)];
   if (slot->lo == k.lo && slot->hi == k.hi)
     return;
   if (words (st, t, from, to, out))

@@ -6,6 +6,7 @@ man_MANS += \
 	man/vn-tones.1 \
 	man/vn-punct.1 \
 	man/vn-repeats.1 \
+	man/vn-typos.1 \
 	man/vn-captions.1 \
 	man/vn-bylines.1 \
 	man/vn-boilerplate.1 \

@@ -20,9 +20,12 @@ tests_unit_test_repeats_SOURCES = tests/unit/test-repeats.c tests/unit/tap.h
 UNIT_TESTS = tests/unit/test-utf8 tests/unit/test-reader tests/unit/test-edit \
 	tests/unit/test-json tests/unit/test-entities tests/unit/test-diff \
 	tests/unit/test-registry tests/unit/test-syllable tests/unit/test-punct \
-	tests/unit/test-repeats tests/unit/test-recode tests/unit/test-structure
+	tests/unit/test-repeats tests/unit/test-recode tests/unit/test-structure \
+	tests/unit/test-ngram tests/unit/test-spell
 tests_unit_test_recode_SOURCES = tests/unit/test-recode.c tests/unit/tap.h
 tests_unit_test_structure_SOURCES = tests/unit/test-structure.c tests/unit/tap.h
+tests_unit_test_ngram_SOURCES = tests/unit/test-ngram.c tests/unit/tap.h
+tests_unit_test_spell_SOURCES = tests/unit/test-spell.c tests/unit/tap.h
 GOLDEN_TESTS = \
 	tests/golden/cli.vt \
 	tests/golden/entities.vt \
@@ -31,6 +34,7 @@ GOLDEN_TESTS = \
 	tests/golden/punct.vt \
 	tests/golden/repeats.vt \
 	tests/golden/recode.vt \
+	tests/golden/typos.vt \
 	tests/golden/space.vt \
 	tests/golden/check.vt \
 	tests/golden/diff.vt \
