@@ -25,91 +25,6 @@ enum { B101, B102, B103, B104, B105, B190 };
 /* A byline block has at most this many lines (author, source, photos). */
 enum { MAX_BYLINES = 4 };
 
-/* The dash after a source tag at S[I]: its end (spaces after included),
-   or 0 when none follows. */
-static size_t
-tag_dash (const char *s, size_t n, size_t i)
-{
-  while (i < n && s[i] == ' ')
-    i++;
-  if (i < n && s[i] == '-')
-    i++;
-  else if (i + 2 < n && (unsigned char) s[i] == 0xE2
-           && (unsigned char) s[i + 1] == 0x80
-           && ((unsigned char) s[i + 2] == 0x93
-               || (unsigned char) s[i + 2] == 0x94))
-    i += 3;
-  else
-    return 0;
-  if (i >= n || s[i] != ' ')
-    return 0;
-  while (i < n && s[i] == ' ')
-    i++;
-  return i;
-}
-
-/* Whether S[0..N) can name an outlet in a tag: a listed outlet, a site
-   (VTV.vn), or in brackets (ACRONYM) also an acronym of two to six
-   capitals (CAO, PLO, TTXVN): "EU - Mỹ" opens a sentence. */
-static int
-tag_name (const char *s, size_t n, int bracketed)
-{
-  size_t i, caps = 0;
-
-  if (n == 0 || n > 40)
-    return 0;
-  if (vn_cue_whole (VN_CUE_OUTLET, s, n))
-    return 1;
-  for (i = 0; i < n && (vn_is_upper ((unsigned char) s[i])
-                        || vn_is_digit ((unsigned char) s[i])); i++)
-    caps += vn_is_upper ((unsigned char) s[i]) != 0;
-  if (caps < 2 || i > 6)
-    return 0;
-  if (i == n)
-    return bracketed;
-  /* VTV.vn, VOV.VN, Zing.vn */
-  return (n - i == 3 || n - i == 7)
-    && (!memcmp (s + i, ".vn", 3) || !memcmp (s + i, ".VN", 3)
-        || !memcmp (s + i, ".com.vn", 7));
-}
-
-/* The source tag opening S[0..N): the length to remove, or 0. */
-static size_t
-source_tag (const char *s, size_t n)
-{
-  size_t i, end;
-
-  if (n > 2 && s[0] == '(')
-    {
-      const char *close = memchr (s, ')', n < 42 ? n : 42);
-      if (!close || !tag_name (s + 1, (size_t) (close - s - 1), 1))
-        return 0;
-      i = (size_t) (close - s) + 1;
-      end = tag_dash (s, n, i);
-      if (!end)
-        {
-          end = i;
-          while (end < n && s[end] == ' ')
-            end++;
-          if (end == i)
-            return 0;
-        }
-    }
-  else
-    {
-      for (i = 0; i < n && i < 40 && s[i] != ' ' && s[i] != '-'; i++)
-        ;
-      if (!tag_name (s, i, 0) || !(end = tag_dash (s, n, i)))
-        return 0;
-    }
-  /* A sentence follows, opening with a capital (or a digit, a quote). */
-  if (end >= n || !(vn_upper_at (s + end, n - end)
-                    || vn_is_digit ((unsigned char) s[end]) || s[end] == '"'
-                    || (unsigned char) s[end] == 0xE2))
-    return 0;
-  return end;
-}
-
 /* A byline glued to the end of the last sentence of S[0..N): the offset
    where what must go starts (the spaces before it included), or N. */
 static size_t
@@ -174,7 +89,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       const char *s = ln->text;
       size_t len = ln->len, shown;
       vn_trim (&s, &len);
-      if ((k = source_tag (s, len)))
+      if ((k = vn_source_tag (s, len)))
         {
           for (shown = k; shown && s[shown - 1] == ' '; shown--)
             ;

@@ -55,6 +55,8 @@ struct captions
   struct vn_tokens ring[RING];
   size_t ring_pos[RING];
   int specific;         /* evidence of a caption beyond shortness */
+  int cued;             /* a sign of a picture: a caption cue, a photo
+                           credit, blank lines before */
 };
 
 static void *
@@ -220,6 +222,7 @@ score (struct captions *st, const struct cline *v, const size_t *b,
 
   vn_buf_clear (&st->why);
   st->specific = 0;
+  st->cued = c->credit;
   /* What the line is like: its length, its sentences, its ends. */
   if (c->credit)
     evidence (st, &s, 2, "photo credit '%.*s'", (int) c->cr.len,
@@ -247,7 +250,10 @@ score (struct captions *st, const struct cline *v, const size_t *b,
   if (!c->endp && !c->credit && pstyle)
     evidence (st, &s, 1, "no final punctuation, unlike the paragraphs");
   if (c->blank_before >= 2)
-    evidence (st, &s, 1, "after %u blank lines", c->blank_before);
+    {
+      evidence (st, &s, 1, "after %u blank lines", c->blank_before);
+      st->cued = 1;
+    }
   if (series)
     evidence (st, &s, 1, "in the run of short lines before the byline");
   if (t[0] == '"' || (n >= 3 && !memcmp (t, "\xe2\x80\x9c", 3)))
@@ -270,7 +276,10 @@ score (struct captions *st, const struct cline *v, const size_t *b,
     {
       evidence (st, &s, w, "opens with '%s'", text);
       start = w;
+      st->cued |= w > 0;
     }
+  for (k = 0; k < nhits; k++)
+    st->cued |= hits[k].kind == VN_CUE_CAPTION && hits[k].weight > 0;
   cue_points (st, &s, VN_CUE_CAPTION, hits, nhits, MAX_CUES - start);
   if (!st->detail && s + MAX_REPEAT < NOTE)
     return s;
@@ -350,7 +359,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
   struct cline *v;
   size_t i, nl = 0, nb = 0, end, pos, nmulti = 0, ref = 0, npunct = 0;
   size_t ncredit = 0, blanks = 0, series_start;
-  int pstyle, gallery, title;
+  int pstyle, gallery, title, news;
 
   if (n > st->cap)
     {
@@ -411,10 +420,25 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       c->skip = 1;
     }
   int has_byline = 0;
+  /* A source tag opening the text ((CAO), TTO -) or the paragraph after
+     the title marks news, as a byline or a photo credit does. */
+  news = 0;
+  for (i = 0; i < nl && i < 2; i++)
+    news |= vn_source_tag (v[i].ln->text, v[i].ln->len) != 0;
   for (i = end; i < nl; i++)
     if (v[i].skip && vn_residue_kind (v[i].ln->text, v[i].ln->len)
         == VN_RESIDUE_NONE)
-      has_byline = 1;
+      {
+        enum vn_byline kind
+          = vn_byline_kind (v[i].ln->text, v[i].ln->len, NULL);
+        has_byline = 1;
+        news |= kind != VN_BYLINE_NONE && kind != VN_BYLINE_MAYBE;
+      }
+  /* A text with neither a byline, a source tag nor a photo credit may be
+     no news article at all (an encyclopedia, a book), where short
+     paragraphs are common: a line of it goes only on a sign of a picture
+     (a cue, a credit, the blank lines a picture left) and if it is short,
+     not on its shape alone. */
   /* The lines of text, and what the article is like. */
   for (i = 0; i < end; i++)
     if (!v[i].skip)
@@ -426,6 +450,8 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           npunct++;
         if (v[i].credit && v[i].cr.trailing)
           ncredit++;
+        if (v[i].credit)
+          news = 1;
       }
   /* An article of paragraphs of several sentences: how long they are. */
   if (nmulti >= 2 && nmulti * 5 >= nb)
@@ -486,7 +512,7 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           st->detail = 1;
           s = score (st, v, st->body, pos, nb, ref, pstyle, series);
         }
-      if (s >= REMOVE)
+      if (s >= REMOVE && (news || (st->cued && c->chars < 120)))
         {
           struct vn_buf *r = &st->scratch;
           vn_buf_clear (r);
@@ -494,7 +520,12 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           vn_structure_delete (doc, ln, e, &rules[C101], r->p);
           continue;
         }
-      if (s >= NOTE && st->specific)
+      if (s >= REMOVE)
+        vn_edits_note (e, 0, ln->len, &rules[C190],
+                       "possible caption, kept: %s = %d, but no sign of a "
+                       "picture, in a text with no byline, source tag or "
+                       "photo credit", st->why.p, s);
+      else if (s >= NOTE && st->specific)
         vn_edits_note (e, 0, ln->len, &rules[C190],
                        "possible caption, kept: %s = %d (%d removes)",
                        st->why.p, s, REMOVE);

@@ -157,6 +157,10 @@ enum vn_residue
 /* What the line S[0..N) is as web residue, by itself. */
 enum vn_residue vn_residue_kind (const char *s, size_t n);
 
+/* The source tag opening S[0..N) ((CAO), TTO -, (Dân trí) -): the length
+   to remove with the spaces after it, or 0. */
+size_t vn_source_tag (const char *s, size_t n);
+
 /* Whether S[0..N) reads like a headline: no final punctuation, an
    upper-case start, not too long (for related-article lists). */
 int vn_headline_like (const char *s, size_t n);
