@@ -22,6 +22,10 @@ static const struct vn_filter filter = {
     "removed; at 2 it stays and --check notes it (C190).  The title (a first\n"
     "line without a full stop), list items, and the byline block at the end\n"
     "stay; in a photo gallery (half its paragraphs credited) the text stays.\n"
+    "A text with no byline, source tag or photo credit may be no news at\n"
+    "all (short paragraphs are common in an encyclopedia): there a line goes\n"
+    "only on a sign of a picture (a cue, a credit, blank lines before it)\n"
+    "and when it is short; else it stays, noted.\n"
     "A photo credit in a line that stays is cut out with the space and dash\n"
     "before it: 'họp (Ảnh: UEF).' -> 'họp.'.  --explain prints the evidence.\n"
     "The cue lists are data/structure-cues.tsv; --cues=FILE adds to them.\n",
