@@ -408,32 +408,27 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
             && vn_ends_sentence (ln->text, ln->len));
       nl++;
     }
-  /* The byline block at the end (never the first line) is no text. */
+  /* The byline block at the end (never the first line) is no text.  A
+     firm byline (not one that only may be) marks news. */
+  int has_byline = 0;
+  news = 0;
   for (end = nl; end > 1; end--)
     {
       struct cline *c = &v[end - 1];
+      enum vn_byline kind;
       if (c->skip)
         continue;
-      if (nl - end >= 6
-          || vn_byline_kind (c->ln->text, c->ln->len, NULL) == VN_BYLINE_NONE)
+      if (nl - end >= 6 || (kind = vn_byline_kind (c->ln->text, c->ln->len,
+                                                   NULL)) == VN_BYLINE_NONE)
         break;
       c->skip = 1;
+      has_byline = 1;
+      news |= kind != VN_BYLINE_MAYBE;
     }
-  int has_byline = 0;
   /* A source tag opening the text ((CAO), TTO -) or the paragraph after
      the title marks news, as a byline or a photo credit does. */
-  news = 0;
   for (i = 0; i < nl && i < 2; i++)
     news |= vn_source_tag (v[i].ln->text, v[i].ln->len) != 0;
-  for (i = end; i < nl; i++)
-    if (v[i].skip && vn_residue_kind (v[i].ln->text, v[i].ln->len)
-        == VN_RESIDUE_NONE)
-      {
-        enum vn_byline kind
-          = vn_byline_kind (v[i].ln->text, v[i].ln->len, NULL);
-        has_byline = 1;
-        news |= kind != VN_BYLINE_NONE && kind != VN_BYLINE_MAYBE;
-      }
   /* A text with neither a byline, a source tag nor a photo credit may be
      no news article at all (an encyclopedia, a book), where short
      paragraphs are common: a line of it goes only on a sign of a picture
