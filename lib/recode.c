@@ -14,9 +14,6 @@
 #include <math.h>
 #include <stdint.h>
 #ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-#ifdef __SSE2__
 # include <emmintrin.h>
 #endif
 #include <stdlib.h>
@@ -724,10 +721,8 @@ detect_legacy (const char *s, size_t n, struct vn_verdict *v)
 static void
 detect_viqr (const char *s, size_t n, struct vn_verdict *v)
 {
-  size_t words, converted, strong, i, high = 0;
+  size_t words, converted, strong, i, high = 0, marks = 0;
   double d;
-
-  size_t marks = 0;
 
   /* Every word VIQR alone would spell (a strong one) has a mark (^ ( +
      ' ` ? ~ .) or a dd: when the lead bytes of UTF-8 outnumber those, they
@@ -747,7 +742,8 @@ detect_viqr (const char *s, size_t n, struct vn_verdict *v)
       m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('?')));
       m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('~')));
       m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('.')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (_mm_or_si128 (c, _mm_set1_epi8 (0x20)),
+      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (_mm_or_si128 (c,
+                                                         _mm_set1_epi8 (0x20)),
                                            _mm_set1_epi8 ('d')));
       /* C0..FF are -64..-1 as signed bytes. */
       __m128i lead = _mm_cmpgt_epi8 (c, _mm_set1_epi8 (-65));
