@@ -33,6 +33,19 @@ vn_ascii_breaks (uint64_t v)
   return ~v & ~letter & VN_HIGH;
 }
 
+/* The high bit of each byte of V that is ASCII but neither a letter nor a
+   digit (as vn_ascii_breaks, with the digits taken out: with the high bit
+   masked off, a byte is a digit when adding 0x50 carries it to 0x80 or
+   more ('0' and up) and adding 0x46 does not ('9' and down)). */
+static inline uint64_t
+vn_alnum_breaks (uint64_t v)
+{
+  uint64_t y = v & ~VN_HIGH;
+  uint64_t digit = (y + VN_ONES * 0x50) & ~(y + VN_ONES * 0x46);
+
+  return vn_ascii_breaks (v) & ~digit;
+}
+
 /* Whether C is ASCII but no letter: what tokens are split at.  Every byte
    of UTF-8 beyond ASCII stays in the token, letters and punctuation alike
    (“ ” – … are in tokens; the fixer that cares looks at them). */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "ascii.h"
 #include "diag.h"
+#include "scan.h"
 #include "structure.h"
 #include "syllable.h"
 #include "utf8.h"
@@ -530,24 +531,12 @@ hput (struct hacc *h, unsigned char c)
   h->n++;
 }
 
-/* The eight bytes at P, the first in the lowest bits on any machine. */
-static inline uint64_t
-load8 (const unsigned char *p)
-{
-  uint64_t v;
-
-  memcpy (&v, p, 8);
-#if defined __BYTE_ORDER__ && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  v = __builtin_bswap64 (v);
-#endif
-  return v;
-}
 
 static inline uint64_t
 hdone (const struct hacc *h)
 {
-  uint64_t x = load8 (h->b) * 0x9E3779B97F4A7C15u
-    ^ (load8 (h->b + 8) + h->n + h->tail * 0x94D049BB133111EBu)
+  uint64_t x = vn_load8 (h->b) * 0x9E3779B97F4A7C15u
+    ^ (vn_load8 (h->b + 8) + h->n + h->tail * 0x94D049BB133111EBu)
     * 0xC2B2AE3D27D4EB4Fu;
   x ^= x >> 29;
   x *= 0xBF58476D1CE4E5B9u;
@@ -608,14 +597,14 @@ word_key (const unsigned char *p, size_t n, size_t avail)
     return fold_fnv ((const char *) p, n);
   if (avail >= 16)
     {
-      a = load8 (p);
-      b = load8 (p + 8);
+      a = vn_load8 (p);
+      b = vn_load8 (p + 8);
     }
   else
     {
       memcpy (buf, p, n);
-      a = load8 (buf);
-      b = load8 (buf + 8);
+      a = vn_load8 (buf);
+      b = vn_load8 (buf + 8);
     }
   if (n < 8)
     {
@@ -1661,9 +1650,25 @@ next_token (const unsigned char *u, size_t n, size_t *i, size_t *start,
         a++;
       if (a >= n)
         return 0;
+      /* The end, eight bytes at a time: a loop per byte would mispredict
+         its exit at every word. */
       b = a;
-      while (b < n && word_byte[u[b]] != 0)
-        b++;
+      for (;;)
+        {
+          uint64_t br;
+          if (n - b < 8)
+            {
+              while (b < n && word_byte[u[b]] != 0)
+                b++;
+              break;
+            }
+          if ((br = vn_alnum_breaks (vn_load8 (u + b))) != 0)
+            {
+              b += (unsigned) __builtin_ctzll (br) / 8;
+              break;
+            }
+          b += 8;
+        }
       *i = b;
       /* Most tokens neither start nor end with punctuation of U+00A0..
          U+00BF or U+2000..U+206F. */
