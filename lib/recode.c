@@ -730,7 +730,12 @@ detect_viqr (const char *s, size_t n, struct vn_verdict *v)
      (it is for nearly every Vietnamese text in UTF-8). */
   i = 0;
 #ifdef __SSE2__
-  /* Sixteen bytes at a time: this runs over every UTF-8 document. */
+  /* Sixteen bytes at a time: this runs over every UTF-8 document.  The
+     counts are kept a byte per lane (a match is -1, subtracted) and summed
+     every 255 blocks, before a lane can overflow: SSE2 has no popcount,
+     and a build for any x86-64 calls a function for each. */
+  __m128i acc_marks = _mm_setzero_si128 (), acc_high = _mm_setzero_si128 ();
+  unsigned blocks = 0;
   for (; i + 16 <= n; i += 16)
     {
       __m128i c = _mm_loadu_si128 ((const __m128i *) (s + i));
@@ -748,8 +753,19 @@ detect_viqr (const char *s, size_t n, struct vn_verdict *v)
       /* C0..FF are -64..-1 as signed bytes. */
       __m128i lead = _mm_cmpgt_epi8 (c, _mm_set1_epi8 (-65));
       lead = _mm_and_si128 (lead, _mm_cmplt_epi8 (c, _mm_setzero_si128 ()));
-      marks += (size_t) __builtin_popcount ((unsigned) _mm_movemask_epi8 (m));
-      high += (size_t) __builtin_popcount ((unsigned) _mm_movemask_epi8 (lead));
+      acc_marks = _mm_sub_epi8 (acc_marks, m);
+      acc_high = _mm_sub_epi8 (acc_high, lead);
+      if (++blocks == 255 || i + 32 > n)
+        {
+          __m128i sm = _mm_sad_epu8 (acc_marks, _mm_setzero_si128 ());
+          __m128i sh = _mm_sad_epu8 (acc_high, _mm_setzero_si128 ());
+          marks += (size_t) _mm_cvtsi128_si32 (sm)
+            + (size_t) _mm_extract_epi16 (sm, 4);
+          high += (size_t) _mm_cvtsi128_si32 (sh)
+            + (size_t) _mm_extract_epi16 (sh, 4);
+          acc_marks = acc_high = _mm_setzero_si128 ();
+          blocks = 0;
+        }
     }
 #endif
   for (; i < n; i++)
