@@ -502,7 +502,11 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
       series = pos >= series_start;
       st->detail = 0;
       s = score (st, v, st->body, pos, nb, ref, pstyle, series);
-      if (s >= REMOVE || (s >= NOTE && st->specific))
+      /* Again with the evidence written out, for the reason.  The decision
+         stays: the quick score stops early only below NOTE, or at REMOVE
+         or above before the repetition, which only adds. */
+      if ((s >= REMOVE || (s >= NOTE && st->specific))
+          && vn_structure_reasons (e))
         {
           st->detail = 1;
           s = score (st, v, st->body, pos, nb, ref, pstyle, series);

@@ -632,6 +632,7 @@ fix_line (struct run *r, const struct vn_doc *doc, const struct vn_line *in,
       if (sep && !s->f->separator)
         continue;
       vn_edits_clear (&r->edits);
+      r->edits.terse = r->mode != MODE_CHECK;
       (sep ? s->f->separator : s->f->line) (s->state, doc, &ln, &r->edits);
       if (!apply_stage (r, s, doc, &ln, n, &r->edits, in->text, &r->map,
                         next))
@@ -751,7 +752,11 @@ flush_doc (struct run *r, const struct vn_doc *doc)
 
       k = live_lines (h);
       for (j = 0; j < k; j++)
-        vn_edits_clear (&h->edits[j]);
+        {
+          vn_edits_clear (&h->edits[j]);
+          /* Only --check (and vn-lint) reads the reasons. */
+          h->edits[j].terse = r->mode != MODE_CHECK;
+        }
       if (s->f->document)
         s->f->document (s->state, doc, h->lines, k, h->edits);
       else

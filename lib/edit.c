@@ -47,6 +47,12 @@ add (struct vn_edits *e, size_t off, size_t len, const char *repl,
   d->repl_len = repl_len;
   vn_buf_append (&e->arena, repl, repl_len);
   d->reason = e->arena.len;
+  if (e->terse)
+    {
+      vn_buf_append (&e->arena, "", 1);
+      e->nfix += fix;
+      return;
+    }
   va_copy (ap2, ap);
   need = vsnprintf (NULL, 0, reason, ap2);
   va_end (ap2);

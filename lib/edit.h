@@ -30,6 +30,9 @@ struct vn_edits
   size_t n, cap;
   size_t nfix;                  /* how many of V change text */
   struct vn_buf arena;          /* replacements and reasons */
+  int terse;                    /* nobody will read the reasons (the text
+                                   is only written): each is kept empty and
+                                   its format never run */
 };
 
 void vn_edits_clear (struct vn_edits *e);

@@ -1973,6 +1973,12 @@ vn_structure_set_option (const char *name, const char *arg)
   return -1;
 }
 
+int
+vn_structure_reasons (const struct vn_edits *e)
+{
+  return !e->terse || explain;
+}
+
 void
 vn_structure_explain (const struct vn_doc *doc, const struct vn_line *ln,
                       const struct vn_rule *rule, const char *reason)

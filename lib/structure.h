@@ -243,6 +243,10 @@ void vn_structure_destroy (void *state);
 size_t vn_text_lines (const struct vn_line *lines, size_t n, size_t **index,
                       size_t *cap);
 
+/* Whether the reasons of the edits into E will be read: by --check, or
+   printed by --explain.  A fixer may skip what only a reason needs. */
+int vn_structure_reasons (const struct vn_edits *e);
+
 /* With --explain, print FILE:LINE: RULE: REASON on standard error. */
 void vn_structure_explain (const struct vn_doc *doc,
                            const struct vn_line *ln,
