@@ -678,6 +678,34 @@ maybe_last (uint64_t h)
   return last_words[(h >> 6) & 63] >> (h & 63) & 1;
 }
 
+/* A bit for the kind, length and first byte (folded for the kinds looked
+   up folded) of each cue looked up whole: most strings asked about are
+   none, and one test says so before they are folded and hashed. */
+static uint64_t whole_shapes[1024];
+
+static inline unsigned
+whole_shape (enum vn_cue_kind kind, size_t n, unsigned char first)
+{
+  return ((unsigned) kind * 0x9E37u + (unsigned) (n < 255 ? n : 255) * 0x101u
+          + first) & 0xFFFF;
+}
+
+/* The first byte of S[0..N) as vn_fold writes it (0 for no byte). */
+static inline unsigned char
+first_folded (const char *s, size_t n)
+{
+  unsigned char f[4];
+  size_t k;
+
+  if (n == 0)
+    return 0;
+  k = seq_bytes ((unsigned char) s[0]);
+  if (k > n)
+    k = n;
+  fold_char ((const unsigned char *) s, k, f);
+  return f[0];
+}
+
 /* The last word of S[0..N): its start. */
 static size_t
 last_word (const char *s, size_t n)
@@ -735,7 +763,11 @@ add_cue (enum vn_cue_kind kind, const char *s, size_t n, int weight)
   if (kind_lookup (kind) == BY_FOLD)
     vn_fold (s, n, c->text);
   if (kind_lookup (kind) != BY_PHRASE)
-    key = hash (kind, c->text, n);
+    {
+      unsigned x = whole_shape (kind, n, n ? (unsigned char) c->text[0] : 0);
+      whole_shapes[x >> 6] |= UINT64_C (1) << (x & 63);
+      key = hash (kind, c->text, n);
+    }
   if (kind == VN_CUE_STOP)
     key = mix (kind, word_key ((const unsigned char *) c->text, n, n));
   if (kind == VN_CUE_LINK)
@@ -921,6 +953,7 @@ vn_cues_release (void)
   memset (first_words, 0, sizeof first_words);
   memset (first_pairs, 0, sizeof first_pairs);
   memset (last_words, 0, sizeof last_words);
+  memset (whole_shapes, 0, sizeof whole_shapes);
 }
 
 int
@@ -931,7 +964,16 @@ vn_cue_word (enum vn_cue_kind kind, const char *s, size_t n)
   const struct cue *c;
   uint64_t h;
 
-  if (kind_lookup (kind) == BY_FOLD)
+  int how = kind_lookup (kind);
+
+  if (how != BY_PHRASE)
+    {
+      unsigned x = whole_shape (kind, n, how == BY_FOLD ? first_folded (s, n)
+                                : n ? (unsigned char) s[0] : 0);
+      if (!(whole_shapes[x >> 6] >> (x & 63) & 1))
+        return 0;
+    }
+  if (how == BY_FOLD)
     {
       if (n > sizeof buf)
         return 0;
