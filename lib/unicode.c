@@ -1478,43 +1478,41 @@ block_plain (const unsigned char *p)
 /* Offset of the first character in S[I..N) that needs a closer look, or N.
    Nearly every line has none: this is all most lines cost, so it looks at
    each pair of bytes in PAIRS, with no branch to mispredict on the mix of
-   one-, two- and three-byte characters that Vietnamese is; only a pair
-   that may start a suspect character is decoded. */
+   one-, two- and three-byte characters that Vietnamese is (sixteen bytes
+   at a time by block_plain where it can); only a pair that may start a
+   suspect character is decoded. */
 static size_t
 next_suspect (const unsigned char *s, size_t i, size_t n)
 {
 #define PAIR_HIT(j) \
   ((pairs[((unsigned) s[j] << 2) | (s[(j) + 1] >> 6)] \
     >> (s[(j) + 1] & 63)) & 1)
-#ifdef __SSE2__
-  /* Sixteen bytes at a time while they are plain; the pairs of a block
-     that may not be. */
-  if (blocks_ok)
-    while (i + 18 <= n)
-      {
-        if (!block_plain (s + i))
-          {
-            size_t e = i + 16;
-            for (; i < e; i++)
-              if (PAIR_HIT (i) && suspect_at (s, i, n))
-                return i;
-            continue;
-          }
-        i += 16;
-      }
-#endif
   while (i + 4 < n)
     {
-      if (PAIR_HIT (i) | PAIR_HIT (i + 1) | PAIR_HIT (i + 2)
-          | PAIR_HIT (i + 3))
+      size_t e = i + 4;
+      int block = 0;
+#ifdef __SSE2__
+      /* Sixteen bytes at a time while they are plain; the pairs of a block
+         that may not be. */
+      if ((block = blocks_ok && i + 18 <= n))
         {
-          size_t e = i + 4;
-          for (; i < e; i++)
-            if (PAIR_HIT (i) && suspect_at (s, i, n))
-              return i;
+          if (block_plain (s + i))
+            {
+              i += 16;
+              continue;
+            }
+          e = i + 16;
+        }
+#endif
+      if (!block && !(PAIR_HIT (i) | PAIR_HIT (i + 1) | PAIR_HIT (i + 2)
+                      | PAIR_HIT (i + 3)))
+        {
+          i += 4;
           continue;
         }
-      i += 4;
+      for (; i < e; i++)
+        if (PAIR_HIT (i) && suspect_at (s, i, n))
+          return i;
     }
   for (; i + 1 < n; i++)
     if (PAIR_HIT (i) && suspect_at (s, i, n))
