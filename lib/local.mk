@@ -25,6 +25,7 @@ lib_libvnclean_a_SOURCES = \
 	lib/walk.c lib/walk.h \
 	lib/repeats.c lib/repeats.h \
 	lib/scan.h \
+	lib/sse.h \
 	lib/space.c \
 	lib/structure.c lib/structure.h \
 	lib/spell.c lib/spell.h \

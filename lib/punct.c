@@ -10,9 +10,7 @@
 #include <unicode/uchar.h>
 #include "ascii.h"
 #include "fixer.h"
-#ifdef __SSE2__
-# include <emmintrin.h>
-#endif
+#include "sse.h"
 #include "syllable.h"
 #include "utf8.h"
 #include "abbrev-table.h"
@@ -956,19 +954,14 @@ static size_t
 next_trigger (const unsigned char *t, size_t i, size_t len)
 {
 #ifdef __SSE2__
-  const __m128i zero = _mm_setzero_si128 ();
-# define IN(v, lo, hi) \
-  _mm_cmpeq_epi8 (_mm_subs_epu8 (_mm_sub_epi8 ((v), _mm_set1_epi8 ((char) (lo))), \
-                                 _mm_set1_epi8 ((char) ((hi) - (lo)))), zero)
   for (; i + 16 <= len; i += 16)
     {
       __m128i v = _mm_loadu_si128 ((const __m128i *) (t + i));
-      __m128i m = _mm_or_si128 (_mm_or_si128 (IN (v, 0x21, 0x2F),
-                                              IN (v, 0x3A, 0x3F)),
-                                IN (v, 0x5B, 0x5D));
+      __m128i m = _mm_or_si128 (_mm_or_si128 (vn_sse_in_range (v, 0x21, 0x2F),
+                                              vn_sse_in_range (v, 0x3A, 0x3F)),
+                                vn_sse_in_range (v, 0x5B, 0x5D));
       unsigned bits;
-      m = _mm_or_si128 (m, _mm_or_si128 (_mm_cmpeq_epi8 (v, _mm_set1_epi8 ((char) 0xC2)),
-                                         _mm_cmpeq_epi8 (v, _mm_set1_epi8 ((char) 0xE2))));
+      m = _mm_or_si128 (m, _mm_or_si128 (vn_sse_eq (v, 0xC2), vn_sse_eq (v, 0xE2)));
       for (bits = (unsigned) _mm_movemask_epi8 (m); bits; bits &= bits - 1)
         {
           size_t j = i + (unsigned) __builtin_ctz (bits);
@@ -976,7 +969,6 @@ next_trigger (const unsigned char *t, size_t i, size_t len)
             return j;
         }
     }
-# undef IN
 #endif
   while (i < len && !trigger[t[i]])
     i++;

@@ -13,9 +13,6 @@
 
 #include <math.h>
 #include <stdint.h>
-#ifdef __SSE2__
-# include <emmintrin.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -24,6 +21,7 @@
 #include "diag.h"
 #include "fixer.h"
 #include "recode.h"
+#include "sse.h"
 #include "syllable.h"
 #include "utf8.h"
 
@@ -287,11 +285,11 @@ suspect_ssse3 (const unsigned char *s, size_t n)
                         _mm_andnot_si128 (t, _mm_shuffle_epi8 (hi, x)));
       sus = _mm_cmpeq_epi8 (t, _mm_set1_epi8 (-1));
       y = _mm_loadu_si128 ((const __m128i *) (s + i + 2));
-      y = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xE2)),
-                                      _mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xC5))),
-                        _mm_or_si128 (_mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xC6)),
-                                      _mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xCB))));
-      sus = _mm_or_si128 (sus, _mm_and_si128 (_mm_cmpeq_epi8 (t, _mm_set1_epi8 (1)),
+      y = _mm_or_si128 (_mm_or_si128 (vn_sse_eq (y, 0xE2),
+                                      vn_sse_eq (y, 0xC5)),
+                        _mm_or_si128 (vn_sse_eq (y, 0xC6),
+                                      vn_sse_eq (y, 0xCB)));
+      sus = _mm_or_si128 (sus, _mm_and_si128 (vn_sse_eq (t, 1),
                                               y));
       any = _mm_or_si128 (_mm_and_si128 (_mm_cmpeq_epi8 (v, c3), sus),
                           _mm_cmpeq_epi8 (v, c2));
@@ -322,33 +320,29 @@ suspect (const char *str, size_t n)
      suspect by its low five bits alone (the small letters are the capitals
      plus 0x20): 4-7, 11, 14-17, 22-24, 27-28, 30-31 (C3_SUSPECT). */
   const __m128i c3 = _mm_set1_epi8 ((char) 0xC3), c2 = _mm_set1_epi8 ((char) 0xC2);
-  const __m128i low5 = _mm_set1_epi8 (0x1F), zero = _mm_setzero_si128 ();
-# define IN_RANGE(x, lo, hi) \
-  _mm_cmpeq_epi8 (_mm_subs_epu8 (_mm_sub_epi8 ((x), _mm_set1_epi8 (lo)), \
-                                 _mm_set1_epi8 ((hi) - (lo))), zero)
+  const __m128i low5 = _mm_set1_epi8 (0x1F);
   for (; i + 18 <= n; i += 16)
     {
       __m128i v = _mm_loadu_si128 ((const __m128i *) (s + i));
       __m128i x, y, sus, any;
       x = _mm_and_si128 (_mm_loadu_si128 ((const __m128i *) (s + i + 1)),
                          low5);
-      sus = _mm_or_si128 (_mm_or_si128 (IN_RANGE (x, 4, 7), IN_RANGE (x, 14, 17)),
-                          _mm_or_si128 (IN_RANGE (x, 22, 24), IN_RANGE (x, 27, 28)));
-      sus = _mm_or_si128 (sus, _mm_or_si128 (_mm_cmpeq_epi8 (x, _mm_set1_epi8 (11)),
-                                             IN_RANGE (x, 30, 31)));
+      sus = _mm_or_si128 (_mm_or_si128 (vn_sse_in_range (x, 4, 7), vn_sse_in_range (x, 14, 17)),
+                          _mm_or_si128 (vn_sse_in_range (x, 22, 24), vn_sse_in_range (x, 27, 28)));
+      sus = _mm_or_si128 (sus, _mm_or_si128 (vn_sse_eq (x, 11),
+                                             vn_sse_in_range (x, 30, 31)));
       /* Ã, á, â (low five bits 3, 1, 2) before E2, C5, C6 or CB. */
       y = _mm_loadu_si128 ((const __m128i *) (s + i + 2));
-      y = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xE2)),
-                                      _mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xC5))),
-                        _mm_or_si128 (_mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xC6)),
-                                      _mm_cmpeq_epi8 (y, _mm_set1_epi8 ((char) 0xCB))));
-      sus = _mm_or_si128 (sus, _mm_and_si128 (IN_RANGE (x, 1, 3), y));
+      y = _mm_or_si128 (_mm_or_si128 (vn_sse_eq (y, 0xE2),
+                                      vn_sse_eq (y, 0xC5)),
+                        _mm_or_si128 (vn_sse_eq (y, 0xC6),
+                                      vn_sse_eq (y, 0xCB)));
+      sus = _mm_or_si128 (sus, _mm_and_si128 (vn_sse_in_range (x, 1, 3), y));
       any = _mm_or_si128 (_mm_and_si128 (_mm_cmpeq_epi8 (v, c3), sus),
                           _mm_cmpeq_epi8 (v, c2));
       if (_mm_movemask_epi8 (any))
         return 1;
     }
-# undef IN_RANGE
 #else
   /* Eight bytes at a time: the bytes that are C2 or C3, exactly (x is
      zero in them; adding 7F to the low seven bits of a byte carries into
@@ -739,14 +733,14 @@ detect_viqr (const char *s, size_t n, struct vn_verdict *v)
   for (; i + 16 <= n; i += 16)
     {
       __m128i c = _mm_loadu_si128 ((const __m128i *) (s + i));
-      __m128i m = _mm_or_si128 (_mm_cmpeq_epi8 (c, _mm_set1_epi8 ('^')),
-                                _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('(')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('+')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('\'')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('`')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('?')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('~')));
-      m = _mm_or_si128 (m, _mm_cmpeq_epi8 (c, _mm_set1_epi8 ('.')));
+      __m128i m = _mm_or_si128 (vn_sse_eq (c, '^'),
+                                vn_sse_eq (c, '('));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '+'));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '\''));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '`'));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '?'));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '~'));
+      m = _mm_or_si128 (m, vn_sse_eq (c, '.'));
       m = _mm_or_si128 (m, _mm_cmpeq_epi8 (_mm_or_si128 (c,
                                                          _mm_set1_epi8 (0x20)),
                                            _mm_set1_epi8 ('d')));

@@ -16,10 +16,8 @@
 #include "diag.h"
 #include "fixer.h"
 #include "syllable.h"
+#include "sse.h"
 #include "utf8.h"
-#ifdef __SSE2__
-# include <emmintrin.h>
-#endif
 
 enum { U101, U102, U103, U104, U105, U106, U107 };
 
@@ -1438,39 +1436,36 @@ suspect_at (const unsigned char *s, size_t i, size_t n)
 static inline int
 block_plain (const unsigned char *p)
 {
-#define EQ(x, c) _mm_cmpeq_epi8 ((x), _mm_set1_epi8 ((char) (c)))
   const __m128i v = _mm_loadu_si128 ((const __m128i *) p);
   const __m128i v1 = _mm_loadu_si128 ((const __m128i *) (p + 1));
   const __m128i v2 = _mm_loadu_si128 ((const __m128i *) (p + 2));
   /* 0x20..0x7E, as signed bytes (which puts 0x80..0xFF below zero). */
-  __m128i ok = _mm_andnot_si128 (EQ (v, 0x60),
+  __m128i ok = _mm_andnot_si128 (vn_sse_eq (v, 0x60),
                                  _mm_and_si128 (_mm_cmpgt_epi8 (v, _mm_set1_epi8 (0x1F)),
                                                 _mm_cmplt_epi8 (v, _mm_set1_epi8 (0x7F))));
   /* C0..C6 as signed bytes are -64..-58; continuation bytes are -128..-65. */
   __m128i latin = _mm_cmplt_epi8 (v, _mm_set1_epi8 ((char) 0xC7));
   /* Of those, C0 C1 (never in valid UTF-8) and C2 C3 need their next byte:
      C2 A1..BF but AD B4; C3 but 90 B0 (Ð ð). */
-  __m128i c2 = EQ (v, 0xC2), c3 = EQ (v, 0xC3);
-  __m128i c2_ok = _mm_andnot_si128 (_mm_or_si128 (EQ (v1, 0xAD), EQ (v1, 0xB4)),
+  __m128i c2 = vn_sse_eq (v, 0xC2), c3 = vn_sse_eq (v, 0xC3);
+  __m128i c2_ok = _mm_andnot_si128 (_mm_or_si128 (vn_sse_eq (v1, 0xAD), vn_sse_eq (v1, 0xB4)),
                                     _mm_cmpgt_epi8 (v1, _mm_set1_epi8 ((char) 0xA0)));
-  __m128i c3_ok = _mm_andnot_si128 (_mm_or_si128 (EQ (v1, 0x90), EQ (v1, 0xB0)),
+  __m128i c3_ok = _mm_andnot_si128 (_mm_or_si128 (vn_sse_eq (v1, 0x90), vn_sse_eq (v1, 0xB0)),
                                     _mm_set1_epi8 (-1));
   __m128i dash;
 
-  latin = _mm_andnot_si128 (_mm_or_si128 (EQ (v, 0xC0), EQ (v, 0xC1)), latin);
+  latin = _mm_andnot_si128 (_mm_or_si128 (vn_sse_eq (v, 0xC0), vn_sse_eq (v, 0xC1)), latin);
   latin = _mm_andnot_si128 (_mm_or_si128 (_mm_andnot_si128 (c2_ok, c2),
                                           _mm_andnot_si128 (c3_ok, c3)), latin);
   ok = _mm_or_si128 (ok, latin);
-  ok = _mm_or_si128 (ok, _mm_and_si128 (EQ (v, 0xE1),
-                                        _mm_or_si128 (EQ (v1, 0xBA),
-                                                      EQ (v1, 0xBB))));
-  /* E2 80, then 93..9D (unsigned: less than 11 after taking 0x93) or A6. */
-  dash = _mm_cmpeq_epi8 (_mm_subs_epu8 (_mm_sub_epi8 (v2, _mm_set1_epi8 ((char) 0x93)),
-                                        _mm_set1_epi8 (10)), _mm_setzero_si128 ());
-  dash = _mm_or_si128 (dash, EQ (v2, 0xA6));
-  ok = _mm_or_si128 (ok, _mm_and_si128 (_mm_and_si128 (EQ (v, 0xE2),
-                                                       EQ (v1, 0x80)), dash));
-#undef EQ
+  ok = _mm_or_si128 (ok, _mm_and_si128 (vn_sse_eq (v, 0xE1),
+                                        _mm_or_si128 (vn_sse_eq (v1, 0xBA),
+                                                      vn_sse_eq (v1, 0xBB))));
+  /* E2 80, then 93..9D or A6. */
+  dash = vn_sse_in_range (v2, 0x93, 0x9D);
+  dash = _mm_or_si128 (dash, vn_sse_eq (v2, 0xA6));
+  ok = _mm_or_si128 (ok, _mm_and_si128 (_mm_and_si128 (vn_sse_eq (v, 0xE2),
+                                                       vn_sse_eq (v1, 0x80)), dash));
   return _mm_movemask_epi8 (ok) == 0xFFFF;
 }
 #endif
