@@ -55,6 +55,7 @@ struct captions
   struct vn_tokens ring[RING];
   size_t ring_pos[RING];
   int specific;         /* evidence of a caption beyond shortness */
+  int marks;            /* pieces of evidence for a caption */
   int cued;             /* a sign of a picture: a caption cue, a photo
                            credit, blank lines before */
 };
@@ -155,7 +156,10 @@ evidence (struct captions *st, int *score, int points, const char *fmt, ...)
 
   *score += points;
   if (points > 0)
-    st->specific = 1;
+    {
+      st->specific = 1;
+      st->marks++;
+    }
   if (!st->detail)
     return;
   va_start (ap, fmt);
@@ -222,6 +226,7 @@ score (struct captions *st, const struct cline *v, const size_t *b,
 
   vn_buf_clear (&st->why);
   st->specific = 0;
+  st->marks = 0;
   st->cued = c->credit;
   /* What the line is like: its length, its sentences, its ends. */
   if (c->credit)
@@ -343,9 +348,13 @@ score (struct captions *st, const struct cline *v, const size_t *b,
     if (!c->endp && !c->credit && c->blank_before < 2)
       ovn = 0;
     ov = ovp >= ovn ? ovp : ovn;
+    /* A lead or a paragraph may end in the credit of the picture above
+       it ("... (Ảnh minh họa)."), and shares words with its neighbours as
+       any paragraph does: when the credit is all that marks the line, only
+       a close repetition makes it a caption. */
     if (ov >= 50)
-      evidence (st, &s, ov >= 70 ? 2 : 1, "repeats line %llu (%d%% of its "
-                "words)", (unsigned long long)
+      evidence (st, &s, ov >= 70 ? 2 : c->credit && st->marks == 1 ? 0 : 1,
+                "repeats line %llu (%d%% of its words)", (unsigned long long)
                 v[b[ovp >= ovn ? wb : wa]].ln->lineno, ov);
   }
   return s;
