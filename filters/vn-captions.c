@@ -25,7 +25,10 @@ static const struct vn_filter filter = {
     "A text with no byline, source tag or photo credit may be no news at\n"
     "all (short paragraphs are common in an encyclopedia): there a line goes\n"
     "only on a sign of a picture (a cue, a credit, blank lines before it)\n"
-    "and when it is short; else it stays, noted.\n"
+    "and when it is short; else it stays, noted.  A credit is no caption by\n"
+    "itself, even with a loose repetition (a lead may end in the credit of\n"
+    "the picture above it): its line needs 70% of its words repeated, or\n"
+    "another sign.\n"
     "A photo credit in a line that stays is cut out with the space and dash\n"
     "before it: 'họp (Ảnh: UEF).' -> 'họp.'.  --explain prints the evidence.\n"
     "The cue lists are data/structure-cues.tsv; --cues=FILE adds to them.\n",
