@@ -19,7 +19,9 @@ static const struct vn_filter filter = {
     "quan quan trọng), copies apart by punctuation (như, như), numbers, words\n"
     "that are no Vietnamese syllable (bye bye) and capitalized copies, which\n"
     "are names (Băng Băng).  When the dictionaries and the news corpus do not\n"
-    "settle it, the text is left and --check lists an R190 note.\n",
+    "settle it, or the first copy reads as a slip of the tone for a common\n"
+    "pair with the word before (cuối cũng cũng: cuối cùng cũng), the text is\n"
+    "left and --check lists an R190 note.\n",
   .fixers = fixers,
 };
 

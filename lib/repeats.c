@@ -11,8 +11,10 @@
 #include "ascii.h"
 #include "diag.h"
 #include "fixer.h"
+#include "ngram.h"
 #include "repeats.h"
 #include "scan.h"
+#include "syllable.h"
 #include "repeat-table.h"
 
 static const struct vn_rule rules[] = {
@@ -537,6 +539,51 @@ remove_copy (struct line *ln, size_t s, size_t e, const struct vn_rule *rule,
   ln->fixed_end = e;
 }
 
+/* Whether the first of the doubled words A A may be a slip of the tone
+   for another word: "cuối cũng cũng bị" was meant "cuối cùng cũng bị",
+   and removing a copy would only hide the slip.  That is so when P A (P
+   the word before) was never seen in the counted news, but P with A in
+   another tone was: at least SLIP_SUPPORT times, and at least once in
+   SLIP_SHARE times P was seen (cuối cùng: 291 of 696; not "cho thị", 12
+   of 9,039: in "cho thì thì" the copy is the slip), and the other word
+   was seen before A too (cùng cũng).  Then that pair goes into OTHER
+   (2 * VN_KEY_MAX + 2 bytes) and the answer is 1. */
+enum { SLIP_SUPPORT = 10, SLIP_SHARE = 20 };
+
+static int
+tone_slip (const struct word *p, const struct word *a, char *other)
+{
+  const struct vn_ngram *m = vn_ngram_default ();
+  struct vn_syllable syl;
+  uint32_t ip = vn_ngram_id (m, p->key, p->keylen);
+  uint32_t ia = vn_ngram_id (m, a->key, a->keylen);
+  enum vn_tone tone;
+
+  if (!ip || !ia || vn_ngram_seen (m, ip, ia)
+      || !vn_syllable_parse (a->key, a->keylen, &syl))
+    return 0;
+  for (tone = VN_TONE_NONE; tone <= VN_TONE_DOT; tone++)
+    {
+      char key[VN_KEY_MAX];
+      size_t n;
+      uint32_t iv, pv;
+      if (tone == syl.tone)
+        continue;
+      syl.tone = tone;
+      n = vn_syllable_compose (&syl, VN_STYLE_OLD, key);
+      iv = n ? vn_ngram_id (m, key, n) : 0;
+      if (iv && (pv = vn_ngram_pair (m, ip, iv) & 0xFFFF) >= SLIP_SUPPORT
+          && pv * SLIP_SHARE >= vn_ngram_count (m, ip)
+          && vn_ngram_seen (m, iv, ia))
+        {
+          snprintf (other, 2 * VN_KEY_MAX + 2, "%.*s %.*s", (int) p->keylen,
+                    p->key, (int) n, key);
+          return 1;
+        }
+    }
+  return 0;
+}
+
 /* The words A and B (A first) are alike: only spaces between them, the
    same bytes but perhaps the case of the first letter.  Decide. */
 static void
@@ -547,6 +594,7 @@ doubled (struct line *ln, struct word *a, struct word *b)
   int has_p, has_n, number_before, number_after, keep;
   unsigned left, right;
   const char *why;
+  char slip[2 * VN_KEY_MAX + 2], because[3 * VN_KEY_MAX + 64];
 
   if (!keyed (ln, a) || !keyed (ln, b) || !same_key (a, b))
     return;
@@ -614,6 +662,14 @@ doubled (struct line *ln, struct word *a, struct word *b)
                && (number_before || (has_p && numeral (ln, &p))))
         why = "after a number the first copy may close it, and the second "
           "begins a word";
+      else if (has_p && p.keylen && p.casing != VN_CASE_OTHER
+               && tone_slip (&p, a, slip))
+        {
+          snprintf (because, sizeof because, "the first copy may be a slip "
+                    "of the tone: '%s' is common, '%.*s %.*s' never seen",
+                    slip, (int) p.keylen, p.key, (int) a->keylen, a->key);
+          why = because;
+        }
     }
   if (why)
     {
