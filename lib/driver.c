@@ -41,7 +41,7 @@ enum
 static const struct option common_options[] = {
   {"check", no_argument, NULL, OPT_CHECK},
   {"diff", no_argument, NULL, OPT_DIFF},
-  {"stats", no_argument, NULL, OPT_STATS},
+  {"stats", optional_argument, NULL, OPT_STATS},
   {"in-place", optional_argument, NULL, 'i'},
   {"output", required_argument, NULL, 'o'},
   {"jsonl", optional_argument, NULL, OPT_JSONL},
@@ -84,6 +84,8 @@ struct run
   const struct vn_filter *filter;
   enum mode mode;
   int stats, jsonl;
+  int stats_each;               /* --stats=file: counts after each FILE */
+  int failed;                   /* the FILE at hand could not be done */
   int in_place;
   const char *suffix;           /* backup suffix of -i, or NULL */
   const char *output;           /* -o FILE, or NULL */
@@ -173,6 +175,14 @@ raise_status (struct run *r, int status)
 {
   if (status > r->status)
     r->status = status;
+}
+
+/* The FILE at hand could not be read or replaced. */
+static void
+fail_file (struct run *r, int status)
+{
+  r->failed = 1;
+  raise_status (r, status);
 }
 
 static _Noreturn void
@@ -324,8 +334,11 @@ usage (const struct vn_filter *filter)
                "on standard output, and exit 1 if there is any");
   option_line (NULL, "diff", NULL, 0,
                "write a unified diff of what would change instead of the text");
-  option_line (NULL, "stats", NULL, 0,
-               "count the edits by rule on standard error at the end");
+  option_line (NULL, "stats", "SCOPE", 1,
+               "count the edits by rule on standard error: at the end for "
+               "all the input (SCOPE total, the default), or after each FILE "
+               "that could be read (file), each line then starting with its "
+               "name");
   option_line ("-i", "in-place", "SUFFIX", 1,
                "rewrite each FILE (atomically, through a temporary file); "
                "keep the original as FILE+SUFFIX if SUFFIX is given");
@@ -1066,7 +1079,7 @@ process_in_place (struct run *r, const char *path)
   if (fd < 0 || fstat (fd, &st) < 0)
     {
       vn_error (0, errno, "%s", path);
-      raise_status (r, VN_EXIT_FOUND);
+      fail_file (r, VN_EXIT_FOUND);
       if (fd >= 0)
         close (fd);
       free (real);
@@ -1094,7 +1107,7 @@ process_in_place (struct run *r, const char *path)
           close (tfd);
           unlink (temp_path);
         }
-      raise_status (r, VN_EXIT_ERROR);
+      fail_file (r, VN_EXIT_ERROR);
       goto done;
     }
   r->out_name = path;
@@ -1106,7 +1119,7 @@ process_in_place (struct run *r, const char *path)
       /* Unreadable, or nothing to change: the file stays as it was. */
       unlink (temp_path);
       if (rc < 0)
-        raise_status (r, VN_EXIT_FOUND);
+        fail_file (r, VN_EXIT_FOUND);
       goto done;
     }
   if (r->suffix)
@@ -1120,7 +1133,7 @@ process_in_place (struct run *r, const char *path)
         {
           vn_error (0, errno, "%s: cannot make the backup %s", path, backup);
           unlink (temp_path);
-          raise_status (r, VN_EXIT_ERROR);
+          fail_file (r, VN_EXIT_ERROR);
           free (backup);
           goto done;
         }
@@ -1130,7 +1143,7 @@ process_in_place (struct run *r, const char *path)
     {
       vn_error (0, errno, "%s: cannot replace it", path);
       unlink (temp_path);
-      raise_status (r, VN_EXIT_ERROR);
+      fail_file (r, VN_EXIT_ERROR);
     }
 done:
   free (temp_path);
@@ -1160,14 +1173,14 @@ process_path (struct run *r, const char *path)
       && S_ISDIR (st.st_mode))
     {
       if (vn_walk (path, &r->globs, walked, r) < 0)
-        raise_status (r, VN_EXIT_FOUND);
+        fail_file (r, VN_EXIT_FOUND);
       return;
     }
 
   if (!strcmp (path, "-"))
     {
       if (process_fd (r, STDIN_FILENO, "<stdin>") < 0)
-        raise_status (r, VN_EXIT_FOUND);
+        fail_file (r, VN_EXIT_FOUND);
       return;
     }
   if (r->in_place)
@@ -1179,11 +1192,11 @@ process_path (struct run *r, const char *path)
   if (fd < 0)
     {
       vn_error (0, errno, "%s", path);
-      raise_status (r, VN_EXIT_FOUND);
+      fail_file (r, VN_EXIT_FOUND);
       return;
     }
   if (process_fd (r, fd, path) < 0)
-    raise_status (r, VN_EXIT_FOUND);
+    fail_file (r, VN_EXIT_FOUND);
   close (fd);
 }
 
@@ -1204,13 +1217,18 @@ check_output_not_input (struct run *r, char **paths, int n)
                 paths[i]);
 }
 
+/* The counts of --stats, after the FILE named NAME with --stats=file
+   (each line then says which), else of the whole run. */
 static void
-print_stats (struct run *r)
+print_stats (struct run *r, const char *name)
 {
   size_t i;
+  const char *sep = name ? ": " : "";
 
-  fprintf (stderr, "%s: %llu document%s, %llu line%s, %llu fix%s, "
-           "%llu note%s\n", r->filter->name,
+  if (!name)
+    name = "";
+  fprintf (stderr, "%s: %s%s%llu document%s, %llu line%s, %llu fix%s, "
+           "%llu note%s\n", r->filter->name, name, sep,
            (unsigned long long) r->ndocs, r->ndocs == 1 ? "" : "s",
            (unsigned long long) r->nlines, r->nlines == 1 ? "" : "s",
            (unsigned long long) r->nfix, r->nfix == 1 ? "" : "es",
@@ -1222,10 +1240,38 @@ print_stats (struct run *r)
         {
           uint64_t c = r->stages[i].counts[rule - r->stages[i].f->rules];
           if (c)
-            fprintf (stderr, "%s: %-5s %10llu  %s\n", r->filter->name,
-                     rule->code, (unsigned long long) c, rule->summary);
+            fprintf (stderr, "%s: %s%s%-5s %10llu  %s\n", r->filter->name,
+                     name, sep, rule->code, (unsigned long long) c,
+                     rule->summary);
         }
     }
+}
+
+/* Start the counts of --stats again, for the next FILE. */
+static void
+reset_stats (struct run *r)
+{
+  size_t i, n;
+
+  r->ndocs = r->nlines = r->nfix = r->nnotes = 0;
+  for (i = 0; i < r->nstages; i++)
+    {
+      for (n = 0; r->stages[i].f->rules[n].code; n++)
+        ;
+      memset (r->stages[i].counts, 0, n * sizeof *r->stages[i].counts);
+    }
+}
+
+/* One FILE operand; with --stats=file, its counts when it was done. */
+static void
+process_operand (struct run *r, const char *path)
+{
+  r->failed = 0;
+  if (r->stats_each)
+    reset_stats (r);
+  process_path (r, path);
+  if (r->stats_each && !r->failed)
+    print_stats (r, strcmp (path, "-") ? path : "<stdin>");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1490,6 +1536,14 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
         break;
       case OPT_STATS:
         r.stats = 1;
+        if (optarg && !strcmp (optarg, "file"))
+          r.stats_each = 1;
+        else if (optarg && strcmp (optarg, "total"))
+          {
+            vn_error (0, 0, "invalid --stats scope '%s' (total or file)",
+                      optarg);
+            try_help (filter);
+          }
         break;
       case 'i':
         r.in_place = 1;
@@ -1649,12 +1703,12 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
   if (r.report)
     vn_report_begin (r.report, r.out);
   if (optind == argc)
-    process_path (&r, "-");
+    process_operand (&r, "-");
   for (; optind < argc; optind++)
-    process_path (&r, argv[optind]);
+    process_operand (&r, argv[optind]);
 
-  if (r.stats)
-    print_stats (&r);
+  if (r.stats && !r.stats_each)
+    print_stats (&r, NULL);
   if (r.report)
     {
       vn_report_end (r.report);
