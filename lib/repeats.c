@@ -14,7 +14,7 @@
 #include "ngram.h"
 #include "repeats.h"
 #include "scan.h"
-#include "syllable.h"
+#include "spell.h"
 #include "repeat-table.h"
 
 static const struct vn_rule rules[] = {
@@ -554,30 +554,22 @@ static int
 tone_slip (const struct word *p, const struct word *a, char *other)
 {
   const struct vn_ngram *m = vn_ngram_default ();
-  struct vn_syllable syl;
+  struct vn_spell_cand v[VN_SPELL_MAX];
   uint32_t ip = vn_ngram_id (m, p->key, p->keylen);
   uint32_t ia = vn_ngram_id (m, a->key, a->keylen);
-  enum vn_tone tone;
+  size_t n, i;
 
-  if (!ip || !ia || vn_ngram_seen (m, ip, ia)
-      || !vn_syllable_parse (a->key, a->keylen, &syl))
+  if (!ip || !ia || vn_ngram_seen (m, ip, ia))
     return 0;
-  for (tone = VN_TONE_NONE; tone <= VN_TONE_DOT; tone++)
+  n = vn_spell_candidates (m, a->key, a->keylen, VN_SPELL_TONES, v);
+  for (i = 0; i < n; i++)
     {
-      char key[VN_KEY_MAX];
-      size_t n;
-      uint32_t iv, pv;
-      if (tone == syl.tone)
-        continue;
-      syl.tone = tone;
-      n = vn_syllable_compose (&syl, VN_STYLE_OLD, key);
-      iv = n ? vn_ngram_id (m, key, n) : 0;
-      if (iv && (pv = vn_ngram_pair (m, ip, iv) & 0xFFFF) >= SLIP_SUPPORT
-          && pv * SLIP_SHARE >= vn_ngram_count (m, ip)
-          && vn_ngram_seen (m, iv, ia))
+      uint32_t pv = vn_ngram_pair (m, ip, v[i].id) & 0xFFFF;
+      if (pv >= SLIP_SUPPORT && pv * SLIP_SHARE >= vn_ngram_count (m, ip)
+          && vn_ngram_seen (m, v[i].id, ia))
         {
-          snprintf (other, 2 * VN_KEY_MAX + 2, "%.*s %.*s", (int) p->keylen,
-                    p->key, (int) n, key);
+          snprintf (other, 2 * VN_KEY_MAX + 2, "%.*s %s", (int) p->keylen,
+                    p->key, vn_ngram_word (m, v[i].id));
           return 1;
         }
     }
