@@ -77,6 +77,7 @@ struct stage
   const struct vn_fixer *f;
   void *state;
   uint64_t *counts;             /* edits per rule of F */
+  size_t nrules;                /* rules of F: entries of COUNTS */
 };
 
 struct run
@@ -1251,15 +1252,12 @@ print_stats (struct run *r, const char *name)
 static void
 reset_stats (struct run *r)
 {
-  size_t i, n;
+  size_t i;
 
   r->ndocs = r->nlines = r->nfix = r->nnotes = 0;
   for (i = 0; i < r->nstages; i++)
-    {
-      for (n = 0; r->stages[i].f->rules[n].code; n++)
-        ;
-      memset (r->stages[i].counts, 0, n * sizeof *r->stages[i].counts);
-    }
+    memset (r->stages[i].counts, 0,
+            r->stages[i].nrules * sizeof *r->stages[i].counts);
 }
 
 /* One FILE operand; with --stats=file, its counts when it was done. */
@@ -1496,6 +1494,7 @@ vn_filter_main (const struct vn_filter *filter, int argc, char **argv)
         vn_buf_puts (&r.names, ", ");
       vn_buf_puts (&r.names, f->name);
       r.stages[i].counts = vn_xcalloc (nrules, sizeof (uint64_t));
+      r.stages[i].nrules = nrules;
     }
 
   if (r.doc_scope)
