@@ -1619,17 +1619,17 @@ vn_residue_kind (const char *s, size_t n)
               || vn_cue_whole (VN_CUE_RESIDUE, words, wl)))
         return VN_RESIDUE_COUNT;
     }
-  /* "Xem thêm: A headline" */
-  for (i = 0; i < n && i < 40; i++)
-    if (s[i] == ':')
-      {
-        size_t after = skip_spaces (s, n, i + 1);
-        if (after < n && (vn_cue_whole (VN_CUE_RELATED, s, i)
-                          || vn_cue_whole (VN_CUE_RESIDUE, s, i))
-            && vn_headline_like (s + after, n - after))
-          return VN_RESIDUE_LINK;
-        break;
-      }
+  /* "Xem thêm: A headline" (the first colon of the first 40 bytes) */
+  if ((p = memchr (s, ':', n < 40 ? n : 40)) != NULL)
+    {
+      size_t after;
+      i = (size_t) (p - s);
+      after = skip_spaces (s, n, i + 1);
+      if (after < n && (vn_cue_whole (VN_CUE_RELATED, s, i)
+                        || vn_cue_whole (VN_CUE_RESIDUE, s, i))
+          && vn_headline_like (s + after, n - after))
+        return VN_RESIDUE_LINK;
+    }
   /* "* Mọi ý kiến ... gửi về hộp thư: x@y.vn": a footnote to readers with
      an address to write to. */
   if (s[0] == '*' && n < 300 && memchr (s, '@', n))
