@@ -30,8 +30,9 @@ static const struct vn_fixer_option options[] = {
    cost a lookup instead of a parse: news text repeats a few thousand words
    (của, người, được...) and parsing them is most of this filter's work.
    A word of up to 15 bytes is its key, zero-padded, with its length in the
-   last byte; the table is direct-mapped and a collision simply replaces
-   the old word.  It changes only the speed, never the output. */
+   last byte; the table has sets of two slots, the word found last first,
+   and a new word replaces the older one.  It changes only the speed, never
+   the output. */
 enum { SEEN_BITS = 13, SEEN_MAX = VN_WORD_KEY_MAX };
 struct seen
 {
@@ -214,11 +215,21 @@ token (struct tones *st, const char *t, size_t from, size_t to, size_t len,
       words (st, t, from, to, out);
       return;
     }
-  slot = &st->seen[vn_word_key (p, n, len - from, SEEN_BITS, &k.lo, &k.hi)];
-  if (slot->lo == k.lo && slot->hi == k.hi)
+  slot = &st->seen[2 * vn_word_key (p, n, len - from, SEEN_BITS - 1, &k.lo,
+                                     &k.hi)];
+  if (slot[0].lo == k.lo && slot[0].hi == k.hi)
     return;
+  if (slot[1].lo == k.lo && slot[1].hi == k.hi)
+    {
+      slot[1] = slot[0];
+      slot[0] = k;
+      return;
+    }
   if (words (st, t, from, to, out))
-    *slot = k;
+    {
+      slot[1] = slot[0];
+      slot[0] = k;
+    }
 }
 
 static void
