@@ -251,9 +251,21 @@ suspect_tail (const unsigned char *s, size_t i, size_t n)
 }
 
 #if defined __GNUC__ && (defined __x86_64__ || defined __i386__) \
-  && !defined VN_NO_SSSE3
+  && !defined VN_NO_SIMD
 # include <tmmintrin.h>
 # define HAVE_SSSE3_SCAN 1
+
+/* Whether this CPU has SSSE3, asked before main as lib/utf8.c asks for
+   AVX2, so that no thread sees it unset. */
+static int have_ssse3;
+
+__attribute__ ((constructor)) static void
+cpu_init (void)
+{
+  __builtin_cpu_init ();
+  have_ssse3 = __builtin_cpu_supports ("ssse3") != 0;
+}
+
 /* With SSSE3, a byte's low five bits look up whether it is a suspect
    second byte in two shuffles (C3_SUSPECT, as two sixteen-byte halves),
    and the whole test is a dozen instructions for sixteen bytes. */
@@ -307,10 +319,7 @@ suspect (const char *str, size_t n)
   size_t i = 0;
 
 #ifdef HAVE_SSSE3_SCAN
-  static int ssse3 = -1;
-  if (ssse3 < 0)
-    ssse3 = __builtin_cpu_supports ("ssse3") != 0;
-  if (ssse3)
+  if (have_ssse3)
     return suspect_ssse3 (s, n);
 #endif
 
