@@ -531,7 +531,6 @@ hput (struct hacc *h, unsigned char c)
   h->n++;
 }
 
-
 static inline uint64_t
 hdone (const struct hacc *h)
 {
