@@ -438,11 +438,6 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
      the title marks news, as a byline or a photo credit does. */
   for (i = 0; i < nl && i < 2; i++)
     news |= vn_source_tag (v[i].ln->text, v[i].ln->len) != 0;
-  /* A text with neither a byline, a source tag nor a photo credit may be
-     no news article at all (an encyclopedia, a book), where short
-     paragraphs are common: a line of it goes only on a sign of a picture
-     (a cue, a credit, the blank lines a picture left) and if it is short,
-     not on its shape alone. */
   /* The lines of text, and what the article is like. */
   for (i = 0; i < end; i++)
     if (!v[i].skip)
@@ -520,6 +515,11 @@ document (void *state, const struct vn_doc *doc, const struct vn_line *lines,
           st->detail = 1;
           s = score (st, v, st->body, pos, nb, ref, pstyle, series);
         }
+      /* A text with neither a byline, a source tag nor a photo credit may
+         be no news article at all (an encyclopedia, a book), where short
+         paragraphs are common: a line of it goes only on a sign of a
+         picture (a cue, a credit, the blank lines a picture left) and if
+         it is short, not on its shape alone. */
       if (s >= REMOVE && (news || (st->cued && c->chars < 120)))
         {
           struct vn_buf *r = &st->scratch;
