@@ -93,6 +93,10 @@ struct info
                                    case, NFC, old style), or 0 */
   unsigned char kind;
   unsigned char wcase : 4, ascii : 1;
+  unsigned char quiet : 1;      /* a known word that starts no listed
+                                   misspelling: next to a word it was seen
+                                   with, there is nothing to do (set in
+                                   the token cache, by set_quiet) */
 };
 
 /* A misspelling of the list: WORDS words, each wrong and right (canonical
@@ -140,8 +144,6 @@ struct tok
 {
   size_t off, len;
   int joined;                   /* only spaces since the previous word */
-  int hyphen;                   /* joined to a word by a hyphen (a
-                                   transliteration: tuốc-nơ-vít, Giê-su) */
   int sentence;                 /* first word of a sentence */
   struct info info;
   struct cache_slot *slot;      /* its set in the token cache, or NULL */
@@ -199,6 +201,7 @@ struct typos
   struct nonword_slot *nonwords;
   struct tok *toks;
   size_t ntoks, captoks;
+  size_t len;                   /* of the line they are in */
   struct cands *cands;          /* by n-gram number: candidates, made when
                                    first needed */
 };
@@ -565,6 +568,19 @@ word_slot (const struct typos *st, const char *t, size_t from, size_t to,
                                    hi)];
 }
 
+/* Set IN->quiet: IN is a known word, and no entry of the list can start
+   with it (neither through its chain nor as the first of a pair), so that
+   try_list has nothing to find and try_real nothing to doubt where a pair
+   with a neighbour was seen.  Most words of a line are such: line() passes
+   them at once. */
+static void
+set_quiet (const struct typos *st, struct info *in)
+{
+  in->quiet = in->kind == K_KNOWN && in->listed < 0
+    && (!st->lpairs || !in->lid || !((st->lfirst[in->lid / 8]
+                                      >> (in->lid % 8)) & 1));
+}
+
 /* The info of token TK of the line T, through its cache set. */
 static void
 tok_info (struct typos *st, const char *t, struct tok *tk)
@@ -576,6 +592,7 @@ tok_info (struct typos *st, const char *t, struct tok *tk)
   if (!set)
     {
       classify (st, t + tk->off, tk->len, &tk->info, canon, &clen);
+      set_quiet (st, &tk->info);
       return;
     }
   if (set[0].lo != tk->lo || set[0].hi != tk->hi)
@@ -587,6 +604,7 @@ tok_info (struct typos *st, const char *t, struct tok *tk)
       else
         {
           classify (st, t + tk->off, tk->len, &set[0].info, canon, &clen);
+          set_quiet (st, &set[0].info);
           set[0].lo = tk->lo;
           set[0].hi = tk->hi;
         }
@@ -969,6 +987,26 @@ word_breaks (uint64_t v)
     | ((e - VN_ONES) & ~e & VN_HIGH);
 }
 
+/* The end of the word of S[0..LEN) that goes on at I. */
+static size_t
+word_end (const unsigned char *s, size_t i, size_t len)
+{
+  for (;;)
+    {
+      uint64_t b;
+      if (len - i < 8)
+        {
+          while (i < len && word_byte (s[i]) && s[i] != 0xC2 && s[i] != 0xE2)
+            i++;
+          return i;
+        }
+      b = word_breaks (vn_load8 (s + i));
+      if (b)
+        return i + (unsigned) __builtin_ctzll (b) / 8;
+      i += 8;
+    }
+}
+
 /* Split T[0..LEN) into words. */
 static void
 tokenize (struct typos *st, const char *t, size_t len)
@@ -977,6 +1015,7 @@ tokenize (struct typos *st, const char *t, size_t len)
   size_t i = 0, prev_end = 0, k;
 
   st->ntoks = 0;
+  st->len = len;
   while (i < len)
     {
       size_t start;
@@ -994,42 +1033,55 @@ tokenize (struct typos *st, const char *t, size_t len)
       if (i == len)
         break;
       start = i;
-      /* The end of the word, eight bytes at a time: a loop per byte would
-         mispredict its exit at every word. */
-      for (;;)
-        {
-          uint64_t b;
-          if (len - i < 8)
-            {
-              while (i < len && word_byte (s[i]) && s[i] != 0xC2
-                     && s[i] != 0xE2)
-                i++;
-              break;
-            }
-          b = word_breaks (vn_load8 (s + i));
-          if (b)
-            {
-              i += (unsigned) __builtin_ctzll (b) / 8;
-              break;
-            }
-          i += 8;
-        }
       if (st->ntoks == st->captoks)
         {
           st->captoks = vn_grow (st->captoks, st->ntoks + 1);
           st->toks = vn_xrealloc (st->toks, st->captoks * sizeof *st->toks);
         }
       tk = &st->toks[st->ntoks++];
-      tk->off = start;
-      tk->len = i - start;
-      tk->joined = st->ntoks > 1 && only_spaces (t, prev_end, start);
-      tk->hyphen = (start > 0 && t[start - 1] == '-' && start - 1 == prev_end
-                    && st->ntoks > 1)
-        || (i + 1 < len && t[i] == '-' && word_byte ((unsigned char) t[i + 1]));
-      tk->sentence = 0;
-      tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
+      tk->slot = NULL;
+      /* The end of the word, eight bytes at a time (a loop per byte would
+         mispredict its exit at every word); the bytes loaded for it are
+         the key of a word of up to 15 bytes, as vn_word_key makes it. */
+      if (len - i >= 16)
+        {
+          uint64_t v0 = vn_load8 (s + i), v1, b = word_breaks (v0);
+          unsigned n;
+          if (b)
+            {
+              n = (unsigned) __builtin_ctzll (b) / 8;
+              tk->lo = v0 & ((UINT64_C (1) << (8 * n)) - 1);
+              tk->hi = (uint64_t) n << 56;
+              i += n;
+            }
+          else if ((b = word_breaks (v1 = vn_load8 (s + i + 8))))
+            {
+              n = (unsigned) __builtin_ctzll (b) / 8;
+              tk->lo = v0;
+              tk->hi = (v1 & ((UINT64_C (1) << (8 * n)) - 1))
+                | (uint64_t) (8 + n) << 56;
+              i += 8 + n;
+            }
+          else
+            i = word_end (s, i + 16, len);
+          if (i - start <= VN_WORD_KEY_MAX)
+            tk->slot = &st->cache[CACHE_WAYS * vn_key_hash (tk->lo, tk->hi,
+                                                            CACHE_BITS - 1)];
+        }
+      else
+        {
+          i = word_end (s, i, len);
+          tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
+        }
       if (tk->slot)
         __builtin_prefetch (tk->slot);
+      tk->off = start;
+      tk->len = i - start;
+      /* One space between words is the rule. */
+      tk->joined = st->ntoks > 1
+        && (start == prev_end + 1 ? t[prev_end] == ' '
+            : only_spaces (t, prev_end, start));
+      tk->sentence = 0;
       prev_end = i;
     }
   /* Then what each word is: the slots were fetched together, so that
@@ -1046,6 +1098,20 @@ tokenize (struct typos *st, const char *t, size_t len)
         tk[-1].right = tk->left = vn_ngram_seen (st->m, tk[-1].info.id,
                                                  tk->info.id);
     }
+}
+
+/* Whether token I of the line T is joined to a word by a hyphen (a
+   transliteration: tuốc-nơ-vít, Giê-su).  Asked of the few words that are
+   no syllable only, so not while the line is cut up. */
+static int
+hyphened (const struct typos *st, const char *t, size_t i)
+{
+  size_t start = st->toks[i].off, end = start + st->toks[i].len;
+
+  return (i > 0 && t[start - 1] == '-'
+          && start - 1 == st->toks[i - 1].off + st->toks[i - 1].len)
+    || (end + 1 < st->len && t[end] == '-'
+        && word_byte ((unsigned char) t[end + 1]));
 }
 
 /* The n-gram number of the word before (DIR -1) or after (DIR 1) token I
@@ -1292,7 +1358,7 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   char repl[CANON_MAX + 8], canon[CANON_MAX];
   size_t rn, clen;
 
-  if (tk->hyphen)
+  if (hyphened (st, t, i))
     return;
   /* Letters that make no syllable: only a letter typed twice or a hat
      lost is undone (thươngg, đựoc); anything else is more likely a loan
@@ -1348,7 +1414,7 @@ static void
 try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
 {
   const struct tok *tk = &st->toks[i];
-  uint32_t l = neighbour (st, i, -1), r = neighbour (st, i, 1), w = tk->info.id;
+  uint32_t l, r, w = tk->info.id;
   const struct cands *c;
   double here, best = -1e9;
   size_t j, bj = 0;
@@ -1356,7 +1422,11 @@ try_real (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   char repl[CANON_MAX + 8];
   size_t rn;
 
-  if ((!l && !r) || tk->left || tk->right)
+  if (tk->left || tk->right)
+    return;
+  l = neighbour (st, i, -1);
+  r = neighbour (st, i, 1);
+  if (!l && !r)
     return;
   c = cands_of (st, w);
   if (c->n == 0)
@@ -1419,6 +1489,8 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
       const struct tok *tk = &st->toks[i];
       size_t covered;
 
+      if (tk->info.quiet && (tk->left || tk->right))
+        continue;
       switch (tk->info.kind)
         {
         case K_OTHER:
