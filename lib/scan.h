@@ -55,6 +55,18 @@ vn_is_break (unsigned char c)
   return c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* The start of the next token at or after P, or END: most words are one
+   space apart, and that is tested first. */
+static inline const unsigned char *
+vn_token_start (const unsigned char *p, const unsigned char *end)
+{
+  if (p + 1 < end && *p == ' ' && !vn_is_break (p[1]))
+    return p + 1;
+  while (p < end && vn_is_break (*p))
+    p++;
+  return p;
+}
+
 /* The end of the token that starts at P (P < END, *P no break).  *HIGH
    gets the OR of its bytes, whose high bits say whether it is all ASCII.
    The end is found eight bytes at a time: a loop per byte would mispredict

@@ -249,8 +249,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
      words by the byte classes and parsed. */
   for (;;)
     {
-      while (p < end && vn_is_break (*p))
-        p++;
+      p = vn_token_start (p, end);
       if (p == end)
         return;
       start = p;
