@@ -83,6 +83,16 @@ main (void)
   ok (vn_upper_at ("Ảnh", 4) && !vn_upper_at ("ảnh", 4)
       && !vn_upper_at ("1", 1), "upper case: Ả yes, ả and 1 no");
   ok (vn_chars ("Đà Nẵng", strlen ("Đà Nẵng")) == 7, "characters, not bytes");
+  {
+    /* Long enough to be counted sixteen bytes at a time, and past the
+       4,080 bytes after which the counts of the lanes are summed (every
+       other lane meets a continuation byte in every block). */
+    static char big[3600 * 2 + 1];
+    for (int k = 0; k < 3600; k++)
+      memcpy (big + 2 * k, "Đ", 2);
+    ok (vn_chars (big, 3600 * 2) == 3600 && vn_chars (big, 4095) == 2048,
+        "characters of a long text, and of one that ends inside a letter");
+  }
 
   /* Sentences: abbreviations and initials end none. */
   ok (sentences ("Một câu.") == 1, "one sentence");
@@ -97,6 +107,18 @@ main (void)
   ok (sentences ("Anh nói: \"Tôi đi.\" Rồi anh đi.") == 2,
       "a closing quote after the stop");
   ok (sentences ("Chờ đã... rồi sao") == 1, "an ellipsis before lower case");
+  {
+    /* A stop at every place in and around a block of sixteen bytes. */
+    char t[80];
+    int right = 0;
+    for (int k = 1; k < 40; k++)
+      {
+        memset (t, 'a', k);
+        strcpy (t + k, ". Bb cc dd ee ff gg hh ii kk. Cc");
+        right += vn_sentences (t, strlen (t), 9) == 3;
+      }
+    ok (right == 39, "sentences ended at any place of a long line");
+  }
   ok (vn_ends_sentence ("Xong.", 5) && vn_ends_sentence ("Xong.”", 8)
       && vn_ends_sentence ("(Xong.)", 7) && !vn_ends_sentence ("Xong", 4)
       && !vn_ends_sentence ("Hỏi:", 5), "ends a sentence");
