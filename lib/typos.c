@@ -199,9 +199,6 @@ struct typos
   struct cache_slot *cache;     /* aligned to a cache line, in CACHE_MEM */
   void *cache_mem;
   struct nonword_slot *nonwords;
-  unsigned char gap[256];       /* by byte: 0 where a word starts, else
-                                   the bytes passed over to look for one
-                                   (1, 2 for a character of C2, 3 of E2) */
   struct tok *toks;
   size_t ntoks, captoks;
   size_t len;                   /* of the line they are in */
@@ -873,12 +870,6 @@ create (void)
   st->nonwords = vn_xcalloc ((size_t) 1 << NONWORD_BITS,
                              sizeof *st->nonwords);
   st->cands = vn_xcalloc (vn_ngram_size (st->m) + 1, sizeof *st->cands);
-  /* A word starts at an ASCII letter or at any byte beyond ASCII but the
-     lead bytes of the punctuation of C2 and E2 (as word_byte says, with
-     word_breaks). */
-  for (unsigned c = 0; c < 256; c++)
-    st->gap[c] = c < 0x80 ? !((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-      : c == 0xC2 ? 2 : c == 0xE2 ? 3 : 0;
   builtin_list (st);
   return st;
 }
@@ -1030,9 +1021,16 @@ tokenize (struct typos *st, const char *t, size_t len)
       size_t start;
       struct tok *tk;
 
-      while (i < len && st->gap[s[i]])
-        i += st->gap[s[i]];
-      if (i >= len)
+      while (i < len && !word_byte (s[i]))
+        i++;
+      if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
+        {
+          i += s[i] == 0xC2 ? 2 : 3;
+          if (i > len)
+            i = len;
+          continue;
+        }
+      if (i == len)
         break;
       start = i;
       if (st->ntoks == st->captoks)
