@@ -104,15 +104,6 @@ vn_token_end (const unsigned char *p, const unsigned char *end,
 /* The longest word that has a key. */
 enum { VN_WORD_KEY_MAX = 15 };
 
-/* A hash of the word key LO, HI (as vn_word_key makes it) for a table of
-   2^BITS slots. */
-static inline uint64_t
-vn_key_hash (uint64_t lo, uint64_t hi, unsigned bits)
-{
-  return ((lo ^ hi * UINT64_C (0x9E3779B97F4A7C15))
-          * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - bits);
-}
-
 /* The key of the word P[0..N) (N at most VN_WORD_KEY_MAX) into *LO, *HI: its
    bytes, zero-padded, its length in the last byte; AVAIL bytes from P may
    be read.  They are read eight at a time (past the word when the text
@@ -143,7 +134,8 @@ vn_word_key (const unsigned char *p, size_t n, size_t avail, unsigned bits,
   else
     *hi &= (UINT64_C (1) << (8 * (n - 8))) - 1;
   *hi |= (uint64_t) n << 56;
-  return vn_key_hash (*lo, *hi, bits);
+  return ((*lo ^ *hi * UINT64_C (0x9E3779B97F4A7C15))
+          * UINT64_C (0xBF58476D1CE4E5B9)) >> (64 - bits);
 }
 
 #endif

@@ -1039,40 +1039,10 @@ tokenize (struct typos *st, const char *t, size_t len)
           st->toks = vn_xrealloc (st->toks, st->captoks * sizeof *st->toks);
         }
       tk = &st->toks[st->ntoks++];
-      tk->slot = NULL;
       /* The end of the word, eight bytes at a time (a loop per byte would
-         mispredict its exit at every word); the bytes loaded for it are
-         the key of a word of up to 15 bytes, as vn_word_key makes it. */
-      if (len - i >= 16)
-        {
-          uint64_t v0 = vn_load8 (s + i), v1, b = word_breaks (v0);
-          unsigned n;
-          if (b)
-            {
-              n = (unsigned) __builtin_ctzll (b) / 8;
-              tk->lo = v0 & ((UINT64_C (1) << (8 * n)) - 1);
-              tk->hi = (uint64_t) n << 56;
-              i += n;
-            }
-          else if ((b = word_breaks (v1 = vn_load8 (s + i + 8))))
-            {
-              n = (unsigned) __builtin_ctzll (b) / 8;
-              tk->lo = v0;
-              tk->hi = (v1 & ((UINT64_C (1) << (8 * n)) - 1))
-                | (uint64_t) (8 + n) << 56;
-              i += 8 + n;
-            }
-          else
-            i = word_end (s, i + 16, len);
-          if (i - start <= VN_WORD_KEY_MAX)
-            tk->slot = &st->cache[CACHE_WAYS * vn_key_hash (tk->lo, tk->hi,
-                                                            CACHE_BITS - 1)];
-        }
-      else
-        {
-          i = word_end (s, i, len);
-          tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
-        }
+         mispredict its exit at every word). */
+      i = word_end (s, i, len);
+      tk->slot = word_slot (st, t, start, i, len, &tk->lo, &tk->hi);
       if (tk->slot)
         __builtin_prefetch (tk->slot);
       tk->off = start;
