@@ -568,6 +568,13 @@ word_slot (const struct typos *st, const char *t, size_t from, size_t to,
                                    hi)];
 }
 
+/* Whether bit K of the bit set BITS (lfirst, lfirst_seen) is set. */
+static inline int
+has_bit (const unsigned char *bits, uint32_t k)
+{
+  return (bits[k / 8] >> (k % 8)) & 1;
+}
+
 /* Set IN->quiet: IN is a known word, and no entry of the list can start
    with it (neither through its chain nor as the first of a pair), so that
    try_list has nothing to find and try_real nothing to doubt where a pair
@@ -577,8 +584,7 @@ static void
 set_quiet (const struct typos *st, struct info *in)
 {
   in->quiet = in->kind == K_KNOWN && in->listed < 0
-    && (!st->lpairs || !in->lid || !((st->lfirst[in->lid / 8]
-                                      >> (in->lid % 8)) & 1));
+    && (!st->lpairs || !in->lid || !has_bit (st->lfirst, in->lid));
 }
 
 /* The info of token TK of the line T, through its cache set. */
@@ -1192,7 +1198,7 @@ lpair_lookup (const struct typos *st, uint32_t a, uint32_t b)
   uint64_t key = (uint64_t) a << 32 | b;
   uint32_t h;
 
-  if (!st->lpairs || !a || !b || !((st->lfirst[a / 8] >> (a % 8)) & 1))
+  if (!st->lpairs || !a || !b || !has_bit (st->lfirst, a))
     return -1;
   for (h = vn_ngram_hash_pair ((uint32_t) (key ^ key >> 29)) & st->lpair_mask;
        st->lpairs[h].key;
@@ -1219,8 +1225,7 @@ try_list (struct typos *st, const char *t, size_t i, struct vn_edits *out)
      they are listed): where the pair was seen, only the others can be. */
   if (i + 1 < st->ntoks && st->toks[i + 1].joined
       && (!st->toks[i].right
-          || ((st->lfirst_seen[st->toks[i].info.lid / 8]
-               >> (st->toks[i].info.lid % 8)) & 1)))
+          || has_bit (st->lfirst_seen, st->toks[i].info.lid)))
     {
       k = lpair_lookup (st, st->toks[i].info.lid, st->toks[i + 1].info.lid);
       if (k >= 0 && list_match (st, t, &st->list[k], i))
