@@ -93,9 +93,8 @@ struct info
                                    case, NFC, old style), or 0 */
   unsigned char kind;
   unsigned char wcase : 4, ascii : 1;
-  unsigned char quiet : 1;      /* a known word that starts no listed
-                                   misspelling: next to a word it was seen
-                                   with, there is nothing to do (set in
+  unsigned char quiet : 2;      /* which seen pairs leave nothing to do
+                                   with the word: Q_LEFT and Q_RIGHT (set in
                                    the token cache, by set_quiet) */
 };
 
@@ -575,16 +574,27 @@ has_bit (const unsigned char *bits, uint32_t k)
   return (bits[k / 8] >> (k % 8)) & 1;
 }
 
-/* Set IN->quiet: IN is a known word, and no entry of the list can start
-   with it (neither through its chain nor as the first of a pair), so that
-   try_list has nothing to find and try_real nothing to doubt where a pair
-   with a neighbour was seen.  Most words of a line are such: line() passes
-   them at once. */
+/* The bits of info.quiet: a pair seen with the word before (Q_LEFT) or
+   after (Q_RIGHT) leaves nothing to do with the word. */
+enum { Q_LEFT = 1, Q_RIGHT = 2 };
+
+/* Set IN->quiet.  A known word that no entry of the list starts (neither
+   through its chain nor as the first of a pair) gives try_list nothing to
+   find and try_real nothing to doubt next to a word it was seen with:
+   both bits.  A known word that starts only listed pairs never seen in the
+   counted text gives them nothing either when the pair with the word after
+   it was seen: Q_RIGHT.  Most words of a line are one or the other: line()
+   passes them at once. */
 static void
 set_quiet (const struct typos *st, struct info *in)
 {
-  in->quiet = in->kind == K_KNOWN && in->listed < 0
-    && (!st->lpairs || !in->lid || !has_bit (st->lfirst, in->lid));
+  in->quiet = 0;
+  if (in->kind != K_KNOWN || in->listed >= 0)
+    return;
+  if (!st->lpairs || !in->lid || !has_bit (st->lfirst, in->lid))
+    in->quiet = Q_LEFT | Q_RIGHT;
+  else if (!has_bit (st->lfirst_seen, in->lid))
+    in->quiet = Q_RIGHT;
 }
 
 /* The info of token TK of the line T, through its cache set. */
@@ -1464,7 +1474,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
       const struct tok *tk = &st->toks[i];
       size_t covered;
 
-      if (tk->info.quiet && (tk->left || tk->right))
+      if (tk->info.quiet & (tk->left * Q_LEFT | tk->right * Q_RIGHT))
         continue;
       switch (tk->info.kind)
         {
