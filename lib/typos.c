@@ -143,7 +143,6 @@ struct tok
 {
   size_t off, len;
   int joined;                   /* only spaces since the previous word */
-  int sentence;                 /* first word of a sentence */
   struct info info;
   struct cache_slot *slot;      /* its set in the token cache, or NULL */
   uint64_t lo, hi;              /* its key there */
@@ -981,6 +980,15 @@ starts_sentence (const char *t, size_t off)
     || s[i - 1] == ':';
 }
 
+/* Whether token TK of the line T is a capitalized word opening a sentence
+   (asked only of the few words line() does not pass at once). */
+static int
+opens_sentence (const char *t, const struct tok *tk)
+{
+  return tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE
+    && starts_sentence (t, tk->off);
+}
+
 /* Whether byte C may be part of a word: ASCII letters, and every byte of
    a character beyond ASCII except the punctuation of C2 (« ° no-break
    space) and E2 (“ ” – …), which split words. */
@@ -1067,7 +1075,6 @@ tokenize (struct typos *st, const char *t, size_t len)
       tk->joined = st->ntoks > 1
         && (start == prev_end + 1 ? t[prev_end] == ' '
             : only_spaces (t, prev_end, start));
-      tk->sentence = 0;
       prev_end = i;
     }
   /* Then what each word is: the slots were fetched together, so that
@@ -1076,8 +1083,6 @@ tokenize (struct typos *st, const char *t, size_t len)
     {
       struct tok *tk = &st->toks[k];
       tok_info (st, t, tk);
-      if (tk->info.kind != K_OTHER && tk->info.wcase == C_TITLE)
-        tk->sentence = starts_sentence (t, tk->off);
       /* Whether each pair was seen (the model's business only). */
       tk->left = tk->right = 0;
       if (tk->joined && st->use_context)
@@ -1182,7 +1187,8 @@ list_match (const struct typos *st, const char *t, const struct listed *e,
           || !tok_is (st, t, tk, e->wrong[j], e->wrong_id[j]))
         return 0;
     }
-  if (st->toks[i].info.wcase == C_TITLE && !st->toks[i].sentence)
+  if (st->toks[i].info.wcase == C_TITLE
+      && !opens_sentence (t, &st->toks[i]))
     return 0;
   if (i + e->words < st->ntoks && st->toks[i + e->words].joined)
     {
@@ -1339,7 +1345,7 @@ try_nonword (struct typos *st, const char *t, size_t i, struct vn_edits *out)
   double best = -1e9, second = -1e9;
   size_t n, j, bj = 0;
   uint32_t support = 0;
-  int title_inside = tk->info.wcase == C_TITLE && !tk->sentence;
+  int title_inside = tk->info.wcase == C_TITLE && !opens_sentence (t, tk);
   char repl[CANON_MAX + 8], canon[CANON_MAX];
   size_t rn, clen;
 
@@ -1503,7 +1509,7 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *ln,
         continue;
       if (tk->info.kind == K_NONWORD || tk->info.kind == K_BROKEN)
         try_nonword (st, t, i, out);
-      else if (tk->info.wcase == C_LOWER || tk->sentence)
+      else if (tk->info.wcase == C_LOWER || opens_sentence (t, tk))
         try_real (st, t, i, out);
     }
 }
