@@ -1043,20 +1043,34 @@ tokenize (struct typos *st, const char *t, size_t len)
   while (i < len)
     {
       size_t start;
+      int joined;
       struct tok *tk;
 
-      while (i < len && !word_byte (s[i]))
-        i++;
-      if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
+      /* Most words follow the word before after one space (I is where a
+         word ended, or after a C2 or E2 character). */
+      if (s[i] == ' ' && i + 1 < len && word_byte (s[i + 1])
+          && s[i + 1] != 0xC2 && s[i + 1] != 0xE2)
         {
-          i += s[i] == 0xC2 ? 2 : 3;
-          if (i > len)
-            i = len;
-          continue;
+          start = i + 1;
+          joined = st->ntoks > 0 && i == prev_end;
         }
-      if (i == len)
-        break;
-      start = i;
+      else
+        {
+          while (i < len && !word_byte (s[i]))
+            i++;
+          if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
+            {
+              i += s[i] == 0xC2 ? 2 : 3;
+              if (i > len)
+                i = len;
+              continue;
+            }
+          if (i == len)
+            break;
+          start = i;
+          joined = st->ntoks > 0 && only_spaces (t, prev_end, start);
+        }
+      i = start;
       if (st->ntoks == st->captoks)
         {
           st->captoks = vn_grow (st->captoks, st->ntoks + 1);
@@ -1071,10 +1085,7 @@ tokenize (struct typos *st, const char *t, size_t len)
         __builtin_prefetch (tk->slot);
       tk->off = start;
       tk->len = i - start;
-      /* One space between words is the rule. */
-      tk->joined = st->ntoks > 1
-        && (start == prev_end + 1 ? t[prev_end] == ' '
-            : only_spaces (t, prev_end, start));
+      tk->joined = joined;
       prev_end = i;
     }
   /* Then what each word is: the slots were fetched together, so that
