@@ -758,13 +758,18 @@ static void
 flush_doc (struct run *r, const struct vn_doc *doc)
 {
   struct held *h = r->held;
-  size_t i, j, k;
+  size_t i, j, k = 0;
+  int changed = 1;
 
   for (i = 0; i < r->nstages; i++)
     {
       struct stage *s = &r->stages[i];
 
-      k = live_lines (h);
+      /* The lines as the stages before left them: most stages change
+         nothing, and then the lines of the stage before serve. */
+      if (changed)
+        k = live_lines (h);
+      changed = 0;
       for (j = 0; j < k; j++)
         {
           vn_edits_clear (&h->edits[j]);
@@ -778,10 +783,14 @@ flush_doc (struct run *r, const struct vn_doc *doc)
           s->f->line (s->state, doc, &h->lines[j], &h->edits[j]);
       for (j = 0; j < k; j++)
         {
-          struct held_line *l = &h->v[h->index[j]];
-          /* The arena may move as changed lines are added to it. */
-          struct vn_line ln = h->lines[j];
+          struct held_line *l;
+          struct vn_line ln;
 
+          if (h->edits[j].n == 0)
+            continue;
+          l = &h->v[h->index[j]];
+          /* The arena may move as changed lines are added to it. */
+          ln = h->lines[j];
           ln.text = h->text.p + l->off;
           ln.raw = l->raw_n == SIZE_MAX ? h->text.p + l->in_off
             : h->raw.p + l->raw_off;
@@ -792,6 +801,7 @@ flush_doc (struct run *r, const struct vn_doc *doc)
           l->off = h->text.len;
           l->n = r->a.len;
           vn_buf_append (&h->text, r->a.p, r->a.len);
+          changed = 1;
         }
     }
   for (i = 0; i < h->n; i++)
