@@ -989,13 +989,13 @@ opens_sentence (const char *t, const struct tok *tk)
     && starts_sentence (t, tk->off);
 }
 
-/* Whether byte C may be part of a word: ASCII letters, and every byte of
-   a character beyond ASCII except the punctuation of C2 (« ° no-break
-   space) and E2 (“ ” – …), which split words. */
+/* Words are the tokens of scan.h (ASCII letters and every byte beyond
+   ASCII), split also at the punctuation of C2 (« ° no-break space) and E2
+   (“ ” – …). */
 static int
-word_byte (unsigned char c)
+in_word (unsigned char c)
 {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return !vn_is_break (c) && c != 0xC2 && c != 0xE2;
 }
 
 /* The high bit of (at least the first of) the bytes of V that end a word:
@@ -1020,7 +1020,7 @@ word_end (const unsigned char *s, size_t i, size_t len)
       uint64_t b;
       if (len - i < 8)
         {
-          while (i < len && word_byte (s[i]) && s[i] != 0xC2 && s[i] != 0xE2)
+          while (i < len && in_word (s[i]))
             i++;
           return i;
         }
@@ -1043,34 +1043,19 @@ tokenize (struct typos *st, const char *t, size_t len)
   while (i < len)
     {
       size_t start;
-      int joined;
       struct tok *tk;
 
-      /* Most words follow the word before after one space (I is where a
-         word ended, or after a C2 or E2 character). */
-      if (s[i] == ' ' && i + 1 < len && word_byte (s[i + 1])
-          && s[i + 1] != 0xC2 && s[i + 1] != 0xE2)
+      i = (size_t) (vn_token_start (s + i, s + len) - s);
+      if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
         {
-          start = i + 1;
-          joined = st->ntoks > 0 && i == prev_end;
+          i += s[i] == 0xC2 ? 2 : 3;
+          if (i > len)
+            i = len;
+          continue;
         }
-      else
-        {
-          while (i < len && !word_byte (s[i]))
-            i++;
-          if (i < len && (s[i] == 0xC2 || s[i] == 0xE2))
-            {
-              i += s[i] == 0xC2 ? 2 : 3;
-              if (i > len)
-                i = len;
-              continue;
-            }
-          if (i == len)
-            break;
-          start = i;
-          joined = st->ntoks > 0 && only_spaces (t, prev_end, start);
-        }
-      i = start;
+      if (i == len)
+        break;
+      start = i;
       if (st->ntoks == st->captoks)
         {
           st->captoks = vn_grow (st->captoks, st->ntoks + 1);
@@ -1085,7 +1070,10 @@ tokenize (struct typos *st, const char *t, size_t len)
         __builtin_prefetch (tk->slot);
       tk->off = start;
       tk->len = i - start;
-      tk->joined = joined;
+      /* One space between words is the rule. */
+      tk->joined = st->ntoks > 1
+        && (start == prev_end + 1 ? t[prev_end] == ' '
+            : only_spaces (t, prev_end, start));
       prev_end = i;
     }
   /* Then what each word is: the slots were fetched together, so that
@@ -1113,7 +1101,7 @@ hyphened (const struct typos *st, const char *t, size_t i)
   return (i > 0 && t[start - 1] == '-'
           && start - 1 == st->toks[i - 1].off + st->toks[i - 1].len)
     || (end + 1 < st->len && t[end] == '-'
-        && word_byte ((unsigned char) t[end + 1]));
+        && !vn_is_break ((unsigned char) t[end + 1]));
 }
 
 /* The n-gram number of the word before (DIR -1) or after (DIR 1) token I
