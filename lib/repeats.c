@@ -866,16 +866,9 @@ line (void *state, const struct vn_doc *doc, const struct vn_line *vl,
      pair of neighbours fails there, and nothing else is looked at. */
   for (;;)
     {
-      /* Most words are one space apart. */
-      if (p + 1 < end && *p == ' ' && !vn_is_break (p[1]))
-        p++;
-      else
-        {
-          while (p < end && vn_is_break (*p))
-            p++;
-          if (p == end)
-            return;
-        }
+      p = vn_token_start (p, end);
+      if (p == end)
+        return;
       cur.start = (size_t) (p - t);
       p = vn_token_end (p, end, &high);
       cur.end = (size_t) (p - t);
